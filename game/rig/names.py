@@ -1,0 +1,61 @@
+"""Names shared by the rig and the content files: joints and body points.
+
+The content loader checks keyframes against these tables, so a typo in a level
+file is caught with a "did you mean" instead of a silently frozen limb.
+"""
+
+from __future__ import annotations
+
+#: Joints that take three angles in degrees in a keyframe ``pose``.
+#: The spine is a chain so that waves can travel segment by segment.
+JOINTS: tuple[str, ...] = (
+    "lumbar_lo",
+    "lumbar_hi",
+    "thoracic_lo",
+    "thoracic_hi",
+    "neck",
+    "head",
+    "clavicle_l",
+    "clavicle_r",
+    "shoulder_l",
+    "shoulder_r",
+    "elbow_l",
+    "elbow_r",
+    "wrist_l",
+    "wrist_r",
+    "hip_l",
+    "hip_r",
+    "knee_l",
+    "knee_r",
+    "ankle_l",
+    "ankle_r",
+)
+
+#: Points on the body that a keyframe may declare as touching the floor,
+#: or that a prop may be attached to.
+BODY_POINTS: tuple[str, ...] = (
+    "head",
+    "upper_back",
+    "sacrum",
+    "pelvis",
+    "hip_l",
+    "hip_r",
+    "shoulder_l",
+    "shoulder_r",
+    "elbow_l",
+    "elbow_r",
+    "forearm_l",
+    "forearm_r",
+    "hand_l",
+    "hand_r",
+    "knee_l",
+    "knee_r",
+    "shin_l",
+    "shin_r",
+    "foot_l",
+    "foot_r",
+    "heel_l",
+    "heel_r",
+    "toe_l",
+    "toe_r",
+)
