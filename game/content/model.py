@@ -93,6 +93,31 @@ PROPS: tuple[str, ...] = (
 )
 
 
+#: Metrics a badge condition may name. The progression rules implement every
+#: one (a test checks the two tables match); ``scope`` keys each accepts are
+#: listed after the colon in the description.
+BADGE_METRICS: Mapping[str, str] = MappingProxyType(
+    {
+        "levels_completed": "levels finished (any level, counted once per play)",
+        "distinct_levels_completed": "different levels finished at least once",
+        "levels_mastered": "levels mastered (steady form, at most mild discomfort)",
+        "stage_mastered": "1 when every level of a stage is mastered: stage",
+        "stage_levels_completed": "different levels of a stage finished: stage",
+        "stage_all_completed": "1 when every level of a stage was finished: stage",
+        "daily_levels_completed": "daily levels finished",
+        "streak_days": "best daily streak in days",
+        "hold_seconds_total": "seconds of holds and reps under tension, all time",
+        "breaths_paced": "breaths followed with the pacer, all time",
+        "steady_sessions": "levels finished with steady form",
+        "weekly_goals_met": "weeks in which the weekly goal was met",
+        "balanced_sessions": "levels where left and right sides got equal work",
+        "full_months": "calendar months with a finished level on every day",
+        "player_level": "player level reached",
+        "xp_total": "experience points earned, all time",
+    }
+)
+
+
 class DoseKind(str, enum.Enum):
     """How the work of one exercise is counted."""
 
