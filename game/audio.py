@@ -116,12 +116,11 @@ def cue_file_name(cue_id: str) -> str:
 
     Raises ValueError for ids that would not make a safe file name.
     """
-    stem = cue_id
-    if cue_id.startswith(EXERCISE_PREFIX):
-        stem = "exercise_" + cue_id[len(EXERCISE_PREFIX) :]
-    if not _SAFE_ID.match(stem):
+    is_exercise = cue_id.startswith(EXERCISE_PREFIX)
+    base = cue_id[len(EXERCISE_PREFIX) :] if is_exercise else cue_id
+    if not _SAFE_ID.match(base):
         raise ValueError(f"cue id {cue_id!r} does not make a safe file name")
-    return stem + ".ogg"
+    return ("exercise_" if is_exercise else "") + base + ".ogg"
 
 
 def _humanise(name: str) -> str:
@@ -344,7 +343,7 @@ class CuePlayer:
         try:
             sound = pygame.mixer.Sound(str(path))
         except (pygame.error, OSError, FileNotFoundError) as exc:
-            self._warn_once(cue_id, f"cannot load {path}: {exc}")
+            self._warn_once(cue_id, f"cannot load cue {cue_id!r} from {path}: {exc}")
             return None
         sound.set_volume(self._volume)
         self._sounds[cue_id] = sound
