@@ -143,6 +143,12 @@ def test_manifest_covers_every_required_cue() -> None:
         assert CUES[cue_id]["kind"] == ("tone" if cue_id in TONE_CUES else "voice")
 
 
+def test_manifest_covers_every_cue_the_session_emits() -> None:
+    cues = pytest.importorskip("game.session.cues")
+    for cue_id in cues.all_cue_ids(_exercise_names()):
+        assert cue_id in CUES, f"{cue_id}: add it to game.audio and run scripts/make_sounds.py"
+
+
 def test_manifest_covers_every_exercise() -> None:
     names = _exercise_names()
     if not names:
