@@ -58,4 +58,5 @@ BODY_POINTS: tuple[str, ...] = (
     "heel_r",
     "toe_l",
     "toe_r",
+    "hands_mid",  # halfway between the hands: where a held bar or ball sits
 )
