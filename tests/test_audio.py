@@ -383,3 +383,8 @@ def test_level_speech_hits_the_target_loudness() -> None:
     assert make_sounds.loudness_db(out) == pytest.approx(make_sounds.SPEECH_LOUDNESS_DB, abs=0.3)
     assert make_sounds.peak_db(out) <= make_sounds.SPEECH_CEILING_DB + 1e-9
     assert len(out) < len(quiet), "silence is trimmed"
+
+
+def test_default_folder_is_the_checkout_assets() -> None:
+    assert audio.default_sounds_dir() == SOUNDS
+    assert CuePlayer().sounds_dir == SOUNDS
