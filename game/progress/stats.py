@@ -1,0 +1,185 @@
+"""The player's numbers, for ``python -m game stats`` and the profile screen.
+
+Everything is derived from the history and the content, like the rest of this
+package. ``history_rows`` flattens the history into one row per exercise and
+side, ready for a CSV a physiotherapist can open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from game.content.model import Content
+from game.progress.badges import BadgeStatus, ProgressSettings, earned_badges, evaluate_badges
+from game.progress.history import History, Record, records
+from game.progress.streaks import StreakInfo, clamp_goal, compute_streak, week_start
+from game.progress.unlocks import Unlocks, replay, unlocks_from_state
+from game.progress.xp import PlayerLevel, level_for_xp
+from game.session.result import SessionResult
+
+WEEKS_SHOWN = 8
+HEATMAP_DAYS = 183  # about six months
+
+#: Columns of the session-history CSV, in order.
+HISTORY_COLUMNS: tuple[str, ...] = (
+    "date",
+    "level",
+    "exercise",
+    "side",
+    "seconds_held",
+    "reps",
+    "form",
+    "pain",
+    "completed",
+    "skipped",
+)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """A snapshot of the player's progress on ``today``."""
+
+    today: date
+    xp_total: int
+    player_level: PlayerLevel
+    streak: StreakInfo
+    badges: tuple[BadgeStatus, ...]  # every badge, earned or not, in file order
+    open_stages: tuple[str, ...]
+    mastered_levels: tuple[str, ...]  # in path order
+    hold_seconds: float
+    sessions_per_week: tuple[tuple[date, int], ...]  # (Monday, sessions), oldest first
+    heatmap: Mapping[date, float]  # local date -> minutes played, last six months
+    unlocks: Unlocks
+
+    @property
+    def earned(self) -> tuple[BadgeStatus, ...]:
+        return tuple(earned_badges(self.badges))
+
+
+def _minutes(rec: Record) -> float:
+    r = rec.result
+    seconds = r.active_seconds or (r.ended_at - r.started_at).total_seconds()
+    return seconds / 60.0
+
+
+def player_stats(content: Content, history: History, today: date, weekly_goal: int = 4) -> Stats:
+    """Every number the stats command and screen show."""
+    recs = records(history)
+    unlocks = unlocks_from_state(content, replay(content, recs))
+    goal = clamp_goal(weekly_goal)
+    streak = compute_streak((r.day for r in recs if r.counts_for_streak), today, goal)
+    badges = tuple(evaluate_badges(content, recs_as_history(recs), ProgressSettings(goal)))
+    this_week = week_start(today)
+    weeks = [this_week - timedelta(weeks=i) for i in range(WEEKS_SHOWN - 1, -1, -1)]
+    per_week = dict.fromkeys(weeks, 0)
+    first_day = today - timedelta(days=HEATMAP_DAYS - 1)
+    heat: dict[date, float] = {}
+    for rec in recs:
+        monday = week_start(rec.day)
+        if monday in per_week:
+            per_week[monday] += 1
+        if first_day <= rec.day <= today:
+            heat[rec.day] = heat.get(rec.day, 0.0) + _minutes(rec)
+    order = {lv.id: (content.stages[lv.stage].order, lv.order) for lv in content.levels.values()}
+    mastered = sorted(unlocks.mastered_levels, key=lambda lid: order.get(lid, (0, 0)))
+    xp_total = sum(r.xp for r in recs)
+    return Stats(
+        today=today,
+        xp_total=xp_total,
+        player_level=level_for_xp(xp_total),
+        streak=streak,
+        badges=badges,
+        open_stages=unlocks.open_stages,
+        mastered_levels=tuple(mastered),
+        hold_seconds=sum(r.result.total_seconds_held for r in recs if not r.sharp_pain),
+        sessions_per_week=tuple(per_week.items()),
+        heatmap=dict(sorted(heat.items())),
+        unlocks=unlocks,
+    )
+
+
+def recs_as_history(recs: list[Record]) -> list[tuple[SessionResult, int]]:
+    """Records back in the ``(SessionResult, xp)`` shape the public functions take."""
+    return [(r.result, r.xp) for r in recs]
+
+
+def stats_to_json(stats: Stats) -> dict[str, Any]:
+    """Plain JSON-ready data (dates as ISO text) for ``stats --json``."""
+    lvl = stats.player_level
+    st = stats.streak
+    return {
+        "today": stats.today.isoformat(),
+        "xp": stats.xp_total,
+        "player_level": {
+            "level": lvl.level,
+            "xp_into_level": lvl.xp_into_level,
+            "xp_for_next": lvl.xp_for_next,
+        },
+        "streak": {
+            "current": st.current,
+            "best": st.best,
+            "freezes_held": st.freezes_held,
+            "freezes_used_on": [d.isoformat() for d in st.freezes_used_on],
+            "today_done": st.today_done,
+            "at_risk": st.at_risk,
+        },
+        "weekly_goal": {"done": st.week_days_done, "goal": st.weekly_goal},
+        "badges": [
+            {
+                "id": b.badge.id,
+                "name": b.badge.name,
+                "earned_on": b.earned_on.isoformat() if b.earned_on else None,
+                "progress": b.progress,
+                "target": b.target,
+                "text": b.text,
+            }
+            for b in stats.badges
+        ],
+        "open_stages": list(stats.open_stages),
+        "mastered_levels": list(stats.mastered_levels),
+        "hold_seconds": round(stats.hold_seconds, 1),
+        "sessions_per_week": [
+            {"week_of": d.isoformat(), "sessions": n} for d, n in stats.sessions_per_week
+        ],
+        "heatmap": {d.isoformat(): round(m, 1) for d, m in stats.heatmap.items()},
+    }
+
+
+def history_rows(history: History) -> list[dict[str, Any]]:
+    """One row per exercise and side (keys ``HISTORY_COLUMNS``), in the order played."""
+    rows: list[dict[str, Any]] = []
+    for rec in records(history):
+        r = rec.result
+        base = {
+            "date": r.local_date.isoformat(),
+            "level": r.level_id,
+            "form": r.form.value,
+            "pain": r.pain.value,
+            "completed": r.completed,
+        }
+        if not r.exercises:
+            rows.append(
+                {
+                    **base,
+                    "exercise": "",
+                    "side": "",
+                    "seconds_held": 0.0,
+                    "reps": 0,
+                    "skipped": False,
+                }
+            )
+        for ex in r.exercises:
+            rows.append(
+                {
+                    **base,
+                    "exercise": ex.exercise_id,
+                    "side": ex.side.value,
+                    "seconds_held": round(ex.seconds_held, 1),
+                    "reps": ex.reps,
+                    "skipped": ex.skipped,
+                }
+            )
+    return [{k: row[k] for k in HISTORY_COLUMNS} for row in rows]
