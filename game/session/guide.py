@@ -1,0 +1,36 @@
+"""Where the animated guide is on its keyframe path during a phase.
+
+The path position ``u`` runs 0..1 along an exercise's keyframes (see
+``Animation`` in the content model). Moves within a phase are eased with a
+smoothstep so each lift and lower starts and stops softly; flows follow the
+breath, so the guide's chest rises with the breath-in cue.
+"""
+
+from __future__ import annotations
+
+from game.session.breath import BreathPhase, BreathState
+from game.session.phases import GuideMotion, Phase
+
+__all__ = ["guide_u", "smoothstep"]
+
+
+def smoothstep(x: float) -> float:
+    x = min(1.0, max(0.0, x))
+    return x * x * (3.0 - 2.0 * x)
+
+
+def guide_u(phase: Phase, fraction: float, breath: BreathState, eased: bool = True) -> float:
+    """The path position for a phase ``fraction`` (0..1) of the way through."""
+    ease = smoothstep if eased else (lambda x: min(1.0, max(0.0, x)))
+    motion = phase.motion
+    if motion is GuideMotion.PATH:
+        return phase.u0 + (phase.u1 - phase.u0) * ease(fraction)
+    if motion is GuideMotion.DEMO_THERE_AND_BACK:
+        return ease(1.0 - abs(2.0 * fraction - 1.0))
+    if motion is GuideMotion.DEMO_LOOP:
+        return ease(fraction)
+    inhaling = breath.phase is BreathPhase.IN
+    if motion is GuideMotion.BREATH_LOOP:
+        half = ease(breath.fraction) * 0.5
+        return half if inhaling else 0.5 + half
+    return ease(breath.fraction) if inhaling else 1.0 - ease(breath.fraction)

@@ -1,0 +1,140 @@
+"""Which exercise, with which dose, a level step really plays for this player.
+
+Three things can change what a step says: the variant (standard, easier,
+harder, shifted one notch easier when the player asked for that), the step's
+dose override, and missing equipment (an exercise names a substitute for each
+piece of equipment it needs). Resolving them here keeps the timeline builder
+about time only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from game.content.model import Content, Dose, Exercise, Step, Variant
+from game.session.settings import SessionSettings
+
+__all__ = ["MissingEquipment", "ResolvedStep", "Substitution", "resolve_step"]
+
+#: Playing one notch easier (``SessionSettings.prefer_easier``).
+EASIER_NOTCH: dict[Variant, Variant] = {
+    Variant.HARDER: Variant.STANDARD,
+    Variant.STANDARD: Variant.EASIER,
+    Variant.EASIER: Variant.EASIER,
+}
+
+#: How many substitutes may be followed in a row (a substitute can need
+#: equipment too); a loop in the data stops here instead of hanging.
+MAX_SUBSTITUTE_HOPS = 4
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """An exercise replaced because the player lacks ``equipment``."""
+
+    step_index: int
+    original: str
+    replacement: str
+    equipment: str
+
+
+@dataclass(frozen=True)
+class MissingEquipment:
+    """Equipment an exercise needs that the player lacks and has no substitute for."""
+
+    step_index: int
+    exercise_id: str
+    equipment: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResolvedStep:
+    """A level step made concrete: the exercise to play and its final dose."""
+
+    step: Step
+    step_index: int
+    exercise: Exercise
+    dose: Dose
+    variant: Variant
+    substitutions: tuple[Substitution, ...] = ()
+    missing: MissingEquipment | None = None
+
+
+def _exercise(content: Content, exercise_id: str) -> Exercise:
+    try:
+        return content.exercises[exercise_id]
+    except KeyError:
+        raise ValueError(f"unknown exercise {exercise_id!r}") from None
+
+
+def _apply_variant(content: Content, ex: Exercise, variant: Variant) -> tuple[Exercise, Dose]:
+    spec = {Variant.EASIER: ex.easier, Variant.HARDER: ex.harder}.get(variant)
+    if spec is None:
+        return ex, ex.dose
+    if spec.exercise is not None:
+        other = _exercise(content, spec.exercise)
+        return other, spec.dose or other.dose
+    return ex, spec.dose or ex.dose
+
+
+def apply_override(dose: Dose, step: Step) -> Dose:
+    """The dose with the step's override laid over it.
+
+    Setting one way of counting a hold (seconds or breaths) clears the other,
+    so the level's choice always wins over the exercise's default.
+    """
+    ov = step.override
+    changes = {
+        f.name: getattr(ov, f.name)
+        for f in dataclasses.fields(ov)
+        if getattr(ov, f.name) is not None
+    }
+    if ov.hold_seconds is not None and ov.hold_breaths is None:
+        changes["hold_breaths"] = None
+    if ov.hold_breaths is not None and ov.hold_seconds is None:
+        changes["hold_seconds"] = None
+    return dataclasses.replace(dose, **changes) if changes else dose
+
+
+def _substitute(
+    content: Content, ex: Exercise, settings: SessionSettings, step_index: int
+) -> tuple[Exercise, tuple[Substitution, ...], MissingEquipment | None]:
+    subs: list[Substitution] = []
+    for _ in range(MAX_SUBSTITUTE_HOPS):
+        lacking = [e for e in ex.equipment if not settings.owns(e)]
+        if not lacking:
+            return ex, tuple(subs), None
+        swap = next((e for e in lacking if e in ex.substitutes), None)
+        if swap is None:
+            return ex, tuple(subs), MissingEquipment(step_index, ex.id, tuple(lacking))
+        nxt = _exercise(content, ex.substitutes[swap])
+        subs.append(Substitution(step_index, ex.id, nxt.id, swap))
+        ex = nxt
+    lacking = [e for e in ex.equipment if not settings.owns(e)]
+    missing = MissingEquipment(step_index, ex.id, tuple(lacking)) if lacking else None
+    return ex, tuple(subs), missing
+
+
+def resolve_step(
+    step: Step, step_index: int, content: Content, settings: SessionSettings
+) -> ResolvedStep:
+    """Resolve variant, override and equipment for one step, in that order.
+
+    A substitute plays its own standard dose with the step's override on top,
+    so "6 reps" in the level still means 6 reps of whatever is played.
+    """
+    variant = EASIER_NOTCH[step.variant] if settings.prefer_easier else step.variant
+    ex, dose = _apply_variant(content, _exercise(content, step.exercise), variant)
+    played, subs, missing = _substitute(content, ex, settings, step_index)
+    if played is not ex:
+        dose = played.dose
+    return ResolvedStep(
+        step=step,
+        step_index=step_index,
+        exercise=played,
+        dose=apply_override(dose, step),
+        variant=variant,
+        substitutions=subs,
+        missing=missing,
+    )
