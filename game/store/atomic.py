@@ -57,30 +57,39 @@ class DiskSink:
             raise StoreError(describe_write_error(self.path, exc)) from exc
 
     def _keep_backup(self) -> None:
-        """Point the backup at the current save's bytes before they are replaced."""
+        """Point the backup at the current save's bytes before they are replaced.
+
+        The temporary name is cleared first and again afterwards: a game killed
+        between the two renames can leave the backup and the save as one file,
+        and renaming one hard link onto another of the same file does nothing,
+        leaving the temporary link behind. Writing through such a leftover link
+        would overwrite the backup in place.
+        """
         if self.backup is None or not self.path.exists():
             return
         temp = _temp_name(self.backup)
+        _remove_quietly(temp)
         try:
             try:
                 os.link(self.path, temp)
             except OSError:
                 # Some file systems (FAT, some network shares) have no hard links.
+                _remove_quietly(temp)
                 shutil.copyfile(self.path, temp)
                 _fsync_file(temp)
             os.replace(temp, self.backup)
-        except BaseException:
+        finally:
             _remove_quietly(temp)
-            raise
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or new bytes only."""
     temp = _temp_name(path)
+    _remove_quietly(temp)
     try:
-        fd = os.open(
-            temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644
-        )
+        # O_EXCL: always a new file, never one shared through a leftover hard link.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, 0o644)
         try:
             view = memoryview(data)
             while view:

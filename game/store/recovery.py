@@ -98,12 +98,39 @@ def start_over(folder: Path, *, now: Now) -> OpenedStore:
         raise
 
 
-def memory_store(*, now: Now | None = None) -> SaveStore:
-    """A store that lives only in memory, with the same API and checks, for tests and previews."""
+def memory_store(*, now: Now | None = None, data: bytes | None = None) -> SaveStore:
+    """A store that lives only in memory, with the same API and checks, for tests and previews.
+
+    ``data`` (a save document, as ``SaveStore.export_bytes`` gives) is loaded
+    with the same checks as a file; it raises ``SaveUnreadable`` if it fails them.
+    """
     clock = now or (lambda: _FIXED_NOW)
-    storage = SaveStorage(MemorySink(), {"schema_version": SCHEMA_VERSION}, split({})[1], None)
-    storage.commit()
-    return SaveStore(storage, {}, today=lambda: clock().date())
+    loaded = _Loaded(Path(SAVE_NAME))
+    if data is None:
+        loaded.extras, loaded.tables = {"schema_version": SCHEMA_VERSION}, split({})[1]
+    else:
+        loaded.raw = data
+        loaded.problem = _check(loaded)
+        if loaded.problem is not None:
+            raise SaveUnreadable([], [loaded.problem])
+    read_only = _newer_message(loaded.version) if loaded.newer else None
+    storage = SaveStorage(MemorySink(), loaded.extras, loaded.tables, data)
+    if read_only is None:
+        storage.commit()
+    return SaveStore(
+        storage,
+        loaded.sessions,
+        today=lambda: clock().date(),
+        read_only_reason=read_only,
+    )
+
+
+def _newer_message(version: int) -> str:
+    return (
+        f"This save was made by a newer version of Spine Quest (save format "
+        f"{version}; this version understands up to {SCHEMA_VERSION}). "
+        "It is open read-only: nothing you do now will be saved. Update the game to continue."
+    )
 
 
 def _open_locked(folder: Path, lock: FolderLock, now: Now) -> SaveStore:
@@ -145,11 +172,7 @@ def _adopt(
     save = folder / SAVE_NAME
     read_only = None
     if loaded.newer:
-        read_only = (
-            f"This save was made by a newer version of Spine Quest (save format "
-            f"{loaded.version}; this version understands up to {SCHEMA_VERSION}). "
-            "It is open read-only: nothing you do now will be saved. Update the game to continue."
-        )
+        read_only = _newer_message(loaded.version)
         notices.append(read_only)
         if loaded.hidden:
             notices.append("This version of the game cannot show the progress in that save.")

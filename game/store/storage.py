@@ -62,6 +62,11 @@ class SaveStorage(Storage):
         """Top-level keys other than the known tables (schema_version, unknown keys)."""
         return self._extras
 
+    @property
+    def committed(self) -> bytes:
+        """The bytes of the last successful commit (or of the file as loaded)."""
+        return self._committed if self._committed is not None else self.encode()
+
     def read(self) -> dict[str, dict[str, Any]]:
         return self._tables
 

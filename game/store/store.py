@@ -81,6 +81,11 @@ class SaveStore:
     ) -> None:
         self.close()
 
+    def export_bytes(self) -> bytes:
+        """The last committed save document, exactly as it is (or would be) on disk."""
+        self._check_open()
+        return self._storage.committed
+
     # -- profiles ---------------------------------------------------------------------
 
     def create_profile(self, name: str, *, created: date | None = None) -> Profile:
