@@ -1,0 +1,195 @@
+"""Small reusable pieces of screen: panels, text blocks and a focusable menu.
+
+The menu works the same with the keyboard (arrows, Tab, Enter, a letter) and
+the mouse (point, click), and always marks the focused item clearly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.input import Act, Action
+from game.ui.theme import Color, Theme
+
+
+def panel(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    *,
+    color: Color | None = None,
+    edge: Color | None = None,
+    radius: int = 14,
+    width: int = 2,
+) -> None:
+    """A rounded card."""
+    pygame.draw.rect(surface, color or theme.c.panel, rect, border_radius=radius)
+    if width:
+        pygame.draw.rect(surface, edge or theme.c.panel_edge, rect, width, border_radius=radius)
+
+
+def blit_text(
+    surface: pygame.Surface,
+    theme: Theme,
+    text: str,
+    pos: tuple[int, int],
+    *,
+    role: str = "body",
+    color: Color | None = None,
+    bold: bool = False,
+    anchor: str = "topleft",
+) -> pygame.Rect:
+    """Draw one line of cached text; returns where it went."""
+    surf = theme.text(text, role, color, bold)
+    rect = surf.get_rect(**{anchor: pos})
+    surface.blit(surf, rect)
+    return rect
+
+
+def blit_paragraph(
+    surface: pygame.Surface,
+    theme: Theme,
+    text: str,
+    rect: pygame.Rect,
+    *,
+    role: str = "body",
+    color: Color | None = None,
+    bold: bool = False,
+    spacing: float = 1.3,
+) -> int:
+    """Draw wrapped text inside ``rect``; returns the y below the last line."""
+    y = rect.top
+    step = round(theme.px(role) * spacing)
+    for line in theme.wrap(text, rect.width, role, bold):
+        if y + step > rect.bottom + step // 3:
+            break
+        blit_text(surface, theme, line, (rect.left, y), role=role, color=color, bold=bold)
+        y += step
+    return y
+
+
+@dataclass
+class MenuItem:
+    label: str
+    on_select: Callable[[], None]
+    hint: str = ""
+    enabled: bool = True
+    key: str = ""  # a one-letter accelerator, shown underlined-ish as [K]
+
+
+class Menu:
+    """A vertical list of buttons with one focused item."""
+
+    def __init__(
+        self,
+        items: Sequence[MenuItem],
+        *,
+        top_left: tuple[int, int],
+        width: int = 420,
+        row_height: int = 58,
+        gap: int = 10,
+    ) -> None:
+        self.items = list(items)
+        self.focus = next((i for i, it in enumerate(self.items) if it.enabled), 0)
+        self.top_left = top_left
+        self.width = width
+        self.row_height = row_height
+        self.gap = gap
+
+    def rects(self) -> list[pygame.Rect]:
+        x, y = self.top_left
+        step = self.row_height + self.gap
+        return [
+            pygame.Rect(x, y + i * step, self.width, self.row_height)
+            for i in range(len(self.items))
+        ]
+
+    def _move(self, delta: int) -> None:
+        n = len(self.items)
+        for k in range(1, n + 1):
+            i = (self.focus + delta * k) % n
+            if self.items[i].enabled:
+                self.focus = i
+                return
+
+    def handle(self, action: Action) -> bool:
+        """Apply an action; True if the menu used it (so the scene redraws)."""
+        kind = action.kind
+        if kind in (Act.UP, Act.PREV):
+            self._move(-1)
+            return True
+        if kind in (Act.DOWN, Act.NEXT):
+            self._move(1)
+            return True
+        if kind in (Act.CONFIRM, Act.PAUSE):
+            self._select(self.focus)
+            return True
+        if kind is Act.SHORTCUT:
+            for i, item in enumerate(self.items):
+                if item.key and item.key == action.text.lower() and item.enabled:
+                    self.focus = i
+                    self._select(i)
+                    return True
+            return False
+        if kind in (Act.POINT, Act.CLICK):
+            for i, rect in enumerate(self.rects()):
+                if rect.collidepoint(action.pos) and self.items[i].enabled:
+                    changed = self.focus != i
+                    self.focus = i
+                    if kind is Act.CLICK:
+                        self._select(i)
+                        return True
+                    return changed
+        return False
+
+    def _select(self, index: int) -> None:
+        item = self.items[index]
+        if item.enabled:
+            item.on_select()
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        c = theme.c
+        for i, (item, rect) in enumerate(zip(self.items, self.rects(), strict=True)):
+            focused = i == self.focus
+            if focused:
+                glow = rect.inflate(8, 8)
+                pygame.draw.rect(surface, c.accent, glow, 3, border_radius=16)
+                panel(surface, theme, rect, color=c.accent, edge=c.accent)
+                fg = c.accent_text
+            else:
+                panel(surface, theme, rect)
+                fg = c.text if item.enabled else c.locked
+            label = item.label
+            blit_text(
+                surface,
+                theme,
+                label,
+                (rect.left + 22, rect.centery),
+                role="label",
+                color=fg,
+                bold=focused,
+                anchor="midleft",
+            )
+            if item.key:
+                blit_text(
+                    surface,
+                    theme,
+                    item.key.upper(),
+                    (rect.right - 18, rect.centery),
+                    role="small",
+                    color=fg if focused else c.text_dim,
+                    anchor="midright",
+                )
+            if focused and item.hint:
+                blit_text(
+                    surface,
+                    theme,
+                    item.hint,
+                    (rect.right + 24, rect.centery),
+                    role="body",
+                    color=c.text_dim,
+                    anchor="midleft",
+                )
