@@ -172,6 +172,7 @@ class FixedStep:
         self.dropped = 0.0
         self.last_dropped = 0.0
         self._time = 0.0  # total time accepted (after the cap)
+        self._carry = 0.0  # compensated summation: the low bits lost from _time
         self._steps = 0  # total steps handed out
 
     def advance(self, dt: float) -> int:
@@ -182,9 +183,13 @@ class FixedStep:
         accepted = min(dt, self.max_catch_up)
         self.last_dropped = dt - accepted
         self.dropped += self.last_dropped
-        self._time += accepted
+        # Kahan summation: thousands of 1/60 s frames add up to the exact total.
+        y = accepted - self._carry
+        t = self._time + y
+        self._carry = (t - self._time) - y
+        self._time = t
         # The tiny epsilon keeps 0.1 + 0.2-style rounding from losing a step.
-        total = math.floor(self._time / self.step + 1e-9)
+        total = math.floor(self._time / self.step + 1e-7)
         n = total - self._steps
         self._steps = total
         return n
