@@ -80,9 +80,9 @@ class _LevelsFile:
     levels: tuple[yaml.Node, ...]
 
 
-_STAGES_FILE = Record(_StagesFile, {"stages": _Nodes()}, internal=())
-_BADGES_FILE = Record(_BadgesFile, {"badges": _Nodes(nonempty=False)}, internal=())
-_LEVELS_FILE = Record(_LevelsFile, {"stage": STAGE_REF, "levels": _Nodes()}, internal=())
+_STAGES_FILE = Record(_StagesFile, {"stages": _Nodes()})
+_BADGES_FILE = Record(_BadgesFile, {"badges": _Nodes(nonempty=False)})
+_LEVELS_FILE = Record(_LevelsFile, {"stage": STAGE_REF, "levels": _Nodes()})
 
 
 def _peek(node: yaml.Node, name: str = "id") -> tuple[str, yaml.Node] | None:

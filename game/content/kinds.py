@@ -31,7 +31,7 @@ NULL: Final = "tag:yaml.org,2002:null"
 
 _INT_TEXT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT_TEXT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_LOW_HINT = {True: "durations and counts must be positive", False: "use a larger value"}
+_LOW_HINT = {True: "durations and counts must be more than zero", False: "use a larger value"}
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 
 #: How YAML reads a plain scalar, in words, for messages.
@@ -172,7 +172,7 @@ def _number_text(node: yaml.Node, ctx: Ctx, whole: bool) -> str | None:
         ctx.report(
             node,
             f"'{text}' reads as a base-60 number in YAML",
-            "write the time in seconds, like 90",
+            "write one plain number; for a time, seconds (90, not 1:30)",
         )
         return None
     if whole and node.tag == FLOAT:
@@ -268,6 +268,8 @@ def _expect(node: yaml.Node, ctx: Ctx, cls: type[yaml.Node], what: str, empty: s
         return True
     if isinstance(node, yaml.ScalarNode) and node.tag == NULL and not node.value:
         hint = f"write {empty} if it is meant to be empty"
+    elif isinstance(node, yaml.ScalarNode) and cls is yaml.SequenceNode:
+        hint = f"write it as a list: [{node.value}]"
     else:
         hint = f"write {what} here"
     ctx.report(node, f"expected {what}, got {describe(node)}", hint)
@@ -377,7 +379,7 @@ class Record:
 
     cls: type[Any]
     fields: Mapping[str, Kind]
-    internal: tuple[str, ...] = ("file",)
+    internal: tuple[str, ...] = ()
     defaults: Mapping[str, Any] = field(default_factory=dict)
     post: PostCheck | None = None
     what: str = "a mapping"

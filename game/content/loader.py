@@ -86,6 +86,7 @@ def _read_folder(folder: Path) -> tuple[list[FileResult], list[Problem]]:
             expected.add(path)
             files.append(read_file(path, str(path), kind))
     problems.extend(_strays(folder, expected))
+    problems.extend(problem for result in files for problem in result.problems)
     return files, problems
 
 

@@ -274,6 +274,7 @@ EXERCISE = Record(
         "animation": Nullable(ANIMATION),
         "source": _OPTIONAL_TEXT,
     },
+    internal=("file",),
     post=_check_exercise,
 )
 
@@ -409,7 +410,6 @@ CONDITION = Record(
         "at_least": _SECONDS,
         "scope": MapOf(_ID, _ID),
     },
-    internal=(),
     post=_check_condition,
     what="a condition mapping (metric, at_least)",
 )
@@ -417,6 +417,7 @@ CONDITION = Record(
 BADGE = Record(
     Badge,
     {"id": _ID, "name": _TEXT, "description": _TEXT, "icon": _ID, "condition": CONDITION},
+    internal=("file",),
 )
 
 #: Every record, for the test that checks each dataclass field has a kind.
