@@ -243,7 +243,8 @@ def test_override_breaths_replace_seconds() -> None:
 def test_effort_on_exhale_lifts_start_with_a_breath_out(
     inhale: float, ratio: float, tempo: Tempo
 ) -> None:
-    ex = exercise("bd", reps(4, tempo, setup_seconds=1.0, alternate=True), breath="effort_on_exhale")
+    dose = reps(4, tempo, setup_seconds=1.0, alternate=True)
+    ex = exercise("bd", dose, breath="effort_on_exhale")
     settings = SessionSettings(inhale_seconds=inhale, ratio=ratio)
     tl = compile_level(level([step("bd")]), content([ex]), settings)
     pacer = settings.pacer
@@ -270,7 +271,8 @@ def test_cues_are_all_known_ids() -> None:
     known = set(all_cue_ids(["a", "b", "c"]))
     used = {cue for e in tl.events for cue in e.cues}
     assert used <= known
-    assert {"get_ready", "three", "inhale", "exhale", "lift", "lower_slowly", "switch_sides"} <= used
+    assert {"get_ready", "three", "inhale", "exhale", "lift", "lower_slowly"} <= used
+    assert "switch_sides" in used
     assert {"rest", "next", "well_done", "hold", "release", "cool_down"} <= used
     assert len(set(CUE_IDS)) == len(CUE_IDS)
     assert not any(c.startswith(EXERCISE_PREFIX) for c in CUE_IDS)

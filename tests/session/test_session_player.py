@@ -1,0 +1,248 @@
+"""Playing a timeline: events, pause, skip, back, restart, quit and results."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from session_builders import content, exercise, flow, hold, level, reps, step
+
+from game.clock import FakeClock
+from game.content.model import AnimationMode, Tempo
+from game.session.breath import BreathPhase
+from game.session.events import (
+    BreatheOut,
+    Event,
+    ExerciseSkipped,
+    ExerciseStarted,
+    Jumped,
+    LevelCompleted,
+    Paused,
+    PhaseStarted,
+    Quit,
+    RepDone,
+    RestStarted,
+    Resumed,
+    SwitchSides,
+    Tick,
+)
+from game.session.outcome import build_result
+from game.session.phases import PhaseKind, Timeline
+from game.session.player import SessionPlayer
+from game.session.result import Form, Pain, Side
+from game.session.settings import SessionSettings
+from game.session.timeline import compile_level
+
+NO_INTRO = SessionSettings(get_ready_seconds=0.0, demo_seconds=0.0)
+
+
+def sample(settings: SessionSettings = NO_INTRO) -> Timeline:
+    """a: 2 reps a side, alternating, 6 s each (0-26 s); rest 20 s; b: 10 s hold
+    each side (46-78 s); rest 15 s; c: 12 s flow (93-105 s)."""
+    c = content(
+        [
+            exercise("a", reps(2, Tempo(2, 1, 3, 0), setup_seconds=2.0, alternate=True)),
+            exercise("b", hold(10, each_side=True, setup_seconds=2.0, switch_seconds=4.0)),
+            exercise("c", flow(12)),
+        ]
+    )
+    return compile_level(level([step("a", 20), step("b", 15)], cooldown=[step("c")]), c, settings)
+
+
+def play(player: SessionPlayer, seconds: float, dt: float = 0.1) -> list[Event]:
+    out: list[Event] = []
+    for _ in range(round(seconds / dt)):
+        out.extend(player.update(dt))
+    return out
+
+
+def run_to_end(player: SessionPlayer, dt: float = 0.25) -> list[Event]:
+    out: list[Event] = []
+    while not player.finished:
+        out.extend(player.update(dt))
+    return out
+
+
+def test_plays_every_scheduled_event_once_in_order() -> None:
+    tl = sample(SessionSettings())
+    events = run_to_end(SessionPlayer(tl), dt=0.37)
+    assert events == list(tl.events)
+    assert isinstance(events[-1], LevelCompleted) and events[-1].t == tl.total
+    kinds = {type(e) for e in events}
+    assert {PhaseStarted, ExerciseStarted, Tick, RepDone, SwitchSides, RestStarted} <= kinds
+
+
+def test_one_huge_update_still_emits_everything_with_exact_times() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    events = player.update(10_000.0)
+    assert events == list(tl.events)
+    assert player.finished and player.completed
+    assert player.elapsed_exercise_seconds == tl.total
+
+
+def test_state_queries_follow_the_phase() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    player.update(2.0 + 2.0 + 0.5)  # setup, lift, half a second into the top hold
+    assert player.phase.kind is PhaseKind.TOP_HOLD
+    assert player.time_left == pytest.approx(0.5)
+    assert (player.current_exercise_id, player.next_exercise_id) == ("a", "b")
+    assert (player.side, player.set_number, player.rep_number) == (Side.LEFT, 1, 1)
+    assert player.guide_u() == 1.0
+    assert 0 < player.progress < 1
+    player.update(0.5 + 1.5)  # halfway down
+    assert player.phase.kind is PhaseKind.LOWER
+    assert player.guide_u(eased=False) == pytest.approx(0.5)
+    assert player.guide_u() == pytest.approx(0.5)
+
+
+def test_flow_guide_rises_with_the_breath_in() -> None:
+    c = content([exercise("rock", flow(12)), exercise("cat", flow(12), mode=AnimationMode.LOOP)])
+    for ex_id, top in (("rock", 1.0), ("cat", 0.5)):
+        player = SessionPlayer(compile_level(level([step(ex_id)]), c, NO_INTRO))
+        player.update(1.0)
+        b = player.breath()
+        assert b.phase is BreathPhase.IN and b.fraction == pytest.approx(0.5)
+        assert player.guide_u() == pytest.approx(top / 2)
+        player.update(1.0)
+        assert player.guide_u() == pytest.approx(top)
+        player.update(2.0)  # halfway through the breath out
+        assert player.breath().phase is BreathPhase.OUT
+        assert player.guide_u() == pytest.approx(top / 2 if top == 1.0 else 0.75)
+
+
+def test_pause_excludes_paused_time_exactly() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    play(player, 3.0)
+    player.pause()
+    assert isinstance(player.update(0.1)[0], Paused)
+    before = (player.position, player.elapsed_exercise_seconds)
+    assert play(player, 30.0) == []
+    assert (player.position, player.elapsed_exercise_seconds) == before
+    player.resume()
+    assert isinstance(player.update(0.0)[0], Resumed)
+    run_to_end(player)
+    assert player.elapsed_exercise_seconds == pytest.approx(tl.total)
+
+
+def test_skip_a_rest_ends_just_the_rest() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    events = player.update(27.0)  # into the rest before b
+    assert player.phase.kind is PhaseKind.REST and player.phase.skippable
+    assert any(isinstance(e, RestStarted) for e in events)
+    player.skip()
+    events = player.update(0.0)
+    assert isinstance(events[0], Jumped)
+    assert player.phase.kind is PhaseKind.SETUP and player.current_exercise_id == "b"
+    assert any(isinstance(e, ExerciseStarted) and e.exercise_id == "b" for e in events)
+    assert not any(r.skipped for r in player.exercise_results())
+
+
+def test_skip_an_exercise_marks_it_skipped_and_keeps_the_rest_cue() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    player.update(51.0)  # 3 s into b's first hold
+    assert player.phase.kind is PhaseKind.HOLD
+    player.skip()
+    events = player.update(0.0)
+    assert any(isinstance(e, ExerciseSkipped) and e.exercise_id == "b" for e in events)
+    assert player.phase.kind is PhaseKind.REST and player.phase.next_exercise_id == "c"
+    assert not any(isinstance(e, RepDone | SwitchSides) for e in events)
+    run_to_end(player)
+    results = {(r.exercise_id, r.side): r for r in player.exercise_results()}
+    assert results[("b", Side.LEFT)].skipped and results[("b", Side.RIGHT)].skipped
+    assert results[("b", Side.LEFT)].seconds_held == pytest.approx(3.0)
+    assert results[("b", Side.RIGHT)].seconds_held == 0.0
+    assert not results[("a", Side.LEFT)].skipped
+    assert player.completed
+
+
+def test_skip_during_the_intro_skips_only_the_intro_phase() -> None:
+    player = SessionPlayer(sample(SessionSettings()))
+    player.skip()
+    player.update(0.0)
+    assert player.phase.kind is PhaseKind.GET_READY
+    player.skip()
+    player.update(0.0)
+    assert player.phase.kind is PhaseKind.SETUP and player.phase.starts_exercise
+
+
+def test_back_goes_to_the_previous_exercise_and_replaces_its_work() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    play(player, 49.0)  # in b
+    player.back()
+    player.update(0.0)
+    assert player.current_exercise_id == "a" and player.phase.starts_exercise
+    run_to_end(player)
+    res = {(r.exercise_id, r.side): r for r in player.exercise_results()}
+    assert res[("a", Side.LEFT)].reps == 2  # not 4: the redo replaces the first go
+    assert res[("a", Side.LEFT)].seconds_held == pytest.approx(12.0)
+    assert player.elapsed_exercise_seconds == pytest.approx(49.0 + tl.total)
+
+
+def test_back_from_a_rest_goes_to_the_exercise_just_done() -> None:
+    player = SessionPlayer(sample())
+    play(player, 27.0)
+    assert player.phase.kind is PhaseKind.REST
+    player.back()
+    player.update(0.0)
+    assert player.current_exercise_id == "a"
+    player.back()  # at the first exercise: start it again
+    player.update(0.0)
+    assert player.current_exercise_id == "a" and player.position == 0.0
+
+
+def test_restart_exercise_and_quit() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    play(player, 52.0)
+    player.restart_exercise()
+    player.update(0.0)
+    assert player.current_exercise_id == "b" and player.position == 46.0
+    play(player, 1.0)
+    player.quit()
+    events = player.update(1.0)
+    assert isinstance(events[-1], Quit)
+    assert player.finished and not player.completed
+    assert player.update(5.0) == []
+    ids = [r.exercise_id for r in player.exercise_results()]
+    assert "c" not in ids  # never reached
+
+
+def test_result_counts_time_under_tension_reps_and_breaths() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    run_to_end(player)
+    res = {(r.exercise_id, r.side): r for r in player.exercise_results()}
+    # a: per rep lift 2 + hold 1 + lower 3 = 6 s under tension, 2 reps a side
+    assert res[("a", Side.LEFT)].seconds_held == pytest.approx(12.0)
+    assert res[("a", Side.LEFT)].reps == 2 and res[("a", Side.RIGHT)].reps == 2
+    assert res[("b", Side.RIGHT)].seconds_held == pytest.approx(10.0)
+    assert res[("c", Side.BOTH)].seconds_held == 0.0  # a flow is movement, not a hold
+    outs = sum(1 for e in tl.events if isinstance(e, BreatheOut) and tl[e.phase_index].is_work)
+    assert sum(r.breaths for r in res.values()) == outs
+    start = datetime(2024, 5, 1, 7, 0, tzinfo=timezone.utc)
+    result = player.result(Form.STEADY, Pain.NONE, start, start + timedelta(minutes=2), 60,
+                           date(2024, 5, 1))  # fmt: skip
+    assert result.completed and result.active_seconds == pytest.approx(tl.total)
+    assert result.total_reps == 4 and result.level_id == "test_level"
+
+
+def test_build_result_uses_the_clock_for_instants_and_day() -> None:
+    tz = timezone(timedelta(hours=-5))
+    clock = FakeClock(start_utc=datetime(2024, 5, 2, 4, 58, tzinfo=timezone.utc), tz=tz)
+    player = SessionPlayer(sample(), clock)
+    while not player.finished:
+        clock.advance(0.5)
+        player.update(0.5)
+    result = build_result(player, Form.WOBBLY, Pain.MILD, clock, daily=True)
+    assert result.started_at == datetime(2024, 5, 2, 4, 58, tzinfo=timezone.utc)
+    assert result.ended_at - result.started_at == timedelta(seconds=sample().total)
+    assert result.local_date == date(2024, 5, 1) and result.utc_offset_minutes == -300
+    assert (result.form, result.pain, result.daily) == (Form.WOBBLY, Pain.MILD, True)
+    easy = SessionPlayer(sample(SessionSettings(prefer_easier=True)), clock)
+    assert build_result(easy, Form.STEADY, Pain.NONE, clock).variant == "easier"
