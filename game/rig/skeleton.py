@@ -123,6 +123,18 @@ def _build_default() -> Skeleton:
         "chest": ("thoracic_hi", (0.0, 0.06, 0.0)),
         "sacrum": ("pelvis", (-0.02, 0.03, 0.0)),
         "pelvis": ("pelvis", (0.0, 0.0, 0.0)),
+        # Drawing helpers: the line of the back (vertebra markers, the
+        # multifidus glow) and of the belly, just inside the trunk's surface.
+        "vert_pelvis": ("pelvis", (-0.075, 0.02, 0.0)),
+        "vert_lumbar_lo": ("lumbar_lo", (-0.075, 0.0, 0.0)),
+        "vert_lumbar_hi": ("lumbar_hi", (-0.075, 0.0, 0.0)),
+        "vert_thoracic_lo": ("thoracic_lo", (-0.08, 0.0, 0.0)),
+        "vert_thoracic_hi": ("thoracic_hi", (-0.085, 0.0, 0.0)),
+        "vert_neck": ("neck", (-0.04, 0.0, 0.0)),
+        "belly_lo": ("pelvis", (0.07, 0.05, 0.0)),
+        "belly_mid": ("lumbar_hi", (0.07, 0.0, 0.0)),
+        "belly_hi": ("thoracic_lo", (0.075, 0.0, 0.0)),
+        "sternum": ("thoracic_hi", (0.08, 0.04, 0.0)),
     }
     for s in ("_l", "_r"):
         pts["forearm" + s] = ("elbow" + s, (0.0, -0.125, 0.0))

@@ -82,3 +82,7 @@ def rot_z(deg: float) -> Mat3:
     """Right-handed rotation about z (left): positive turns +x toward +y."""
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return (c, -s, 0.0, s, c, 0.0, 0.0, 0.0, 1.0)
+
+
+def cross(a: Vec3, b: Vec3) -> Vec3:
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])

@@ -1,0 +1,373 @@
+"""Drawing the animated guide: the rig's points as shaded capsules, with props.
+
+``draw_guide`` is the one entry point the scenes call each frame. It asks the
+rig for the pose at ``u``, projects it with the exercise's camera and paints
+far things first. Framing (zoom and centre) is worked out once per animation,
+camera and rectangle and cached, so the figure never jumps while it moves.
+Limbs on the side away from the viewer are darker, so a bird dog's reaching
+arm and leg read at a glance even in a plain side view.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+
+from game.content.model import Animation, Exercise
+from game.rig.camera import CAMERAS, Camera, Projected, Viewport, fit_viewport, project
+from game.rig.library import Subject
+from game.rig.pose import pose_at, solve
+from game.rig.props import Shape, prop_shapes
+from game.rig.vec import Vec3, dot, sub
+from game.ui.props_draw import Color, draw_shape, shade, shape_depth
+
+# ---------------------------------------------------------------------------
+# What the figure is made of (world radii in metres).
+# ---------------------------------------------------------------------------
+
+#: Trunk capsules: (from, to, radius, breathes). The chest swells on the inhale.
+TRUNK: tuple[tuple[str, str, float, bool], ...] = (
+    ("hip_l", "hip_r", 0.085, False),
+    ("pelvis", "lumbar_lo", 0.1, False),
+    ("lumbar_lo", "lumbar_hi", 0.088, False),
+    ("lumbar_hi", "thoracic_lo", 0.09, True),
+    ("thoracic_lo", "thoracic_hi", 0.102, True),
+    ("thoracic_hi", "chest", 0.1, True),
+    ("thoracic_hi", "neck", 0.06, False),
+    ("neck", "atlas", 0.045, False),
+)
+
+#: One side's limb capsules, written for the left side (``_l``).
+LIMB: tuple[tuple[str, str, float], ...] = (
+    ("clavicle_l", "shoulder_l", 0.05),
+    ("shoulder_l", "elbow_l", 0.047),
+    ("elbow_l", "wrist_l", 0.038),
+    ("wrist_l", "hand_l", 0.03),
+    ("hip_l", "knee_l", 0.072),
+    ("knee_l", "ankle_l", 0.052),
+    ("ankle_l", "foot_l", 0.036),
+    ("heel_l", "toe_l", 0.03),
+)
+
+_BACK_LINE = ("vert_pelvis", "vert_lumbar_lo", "vert_lumbar_hi", "vert_thoracic_lo")
+_UPPER_BACK = ("vert_thoracic_lo", "vert_thoracic_hi", "vert_neck")
+_BELLY = ("belly_lo", "belly_mid", "belly_hi", "sternum")
+
+
+def _chain(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    return tuple(itertools.pairwise(names))
+
+
+def _both(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    right = tuple((a.replace("_l", "_r"), b.replace("_l", "_r")) for a, b in pairs)
+    return tuple(pairs) + right
+
+
+#: Muscle id (``game.content.model.MUSCLES``) -> the lines that glow for it.
+MUSCLE_LINES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "multifidus": _chain(_BACK_LINE + _UPPER_BACK[1:]),
+    "rotatores": _chain(_BACK_LINE + _UPPER_BACK[1:]),
+    "interspinales": _chain(_BACK_LINE + _UPPER_BACK[1:]),
+    "erector_spinae": _chain(_BACK_LINE + _UPPER_BACK[1:]),
+    "quadratus_lumborum": _chain(_BACK_LINE),
+    "thoracic_extensors": _chain(_UPPER_BACK),
+    "transversus_abdominis": _chain(_BELLY[:3]),
+    "rectus_abdominis": _chain(_BELLY),
+    "obliques": _chain(_BELLY[:3]),
+    "glutes": (("vert_pelvis", "hip_l"), ("vert_pelvis", "hip_r")),
+    "hamstrings": _both((("hip_l", "knee_l"),)),
+    "hip_flexors": _both((("belly_lo", "hip_l"),)),
+    "latissimus_dorsi": _both((("vert_thoracic_lo", "shoulder_l"),)),
+    "rhomboids": _both((("vert_thoracic_hi", "shoulder_l"),)),
+    "trapezius": _both((("vert_neck", "shoulder_l"),)),
+    "shoulders": _both((("clavicle_l", "shoulder_l"), ("shoulder_l", "elbow_l"))),
+    "neck_flexors": (("neck", "atlas"),),
+}
+
+_VERTEBRAE = ("vert_lumbar_lo", "vert_lumbar_hi", "vert_thoracic_lo", "vert_thoracic_hi")
+_SPINE_NODE = {
+    "vert_lumbar_lo": "lumbar_lo",
+    "vert_lumbar_hi": "lumbar_hi",
+    "vert_thoracic_lo": "thoracic_lo",
+    "vert_thoracic_hi": "thoracic_hi",
+    "vert_pelvis": "pelvis",
+    "vert_neck": "neck",
+    "belly_lo": "pelvis",
+    "belly_mid": "lumbar_hi",
+    "belly_hi": "thoracic_lo",
+    "sternum": "thoracic_hi",
+}
+
+
+@dataclass(frozen=True)
+class GuideColors:
+    """The guide's colours; :meth:`from_palette` reads them off a UI theme palette."""
+
+    figure: Color = (240, 226, 205)
+    figure_far: Color = (168, 150, 132)
+    outline: Color = (14, 20, 32)
+    floor: Color = (40, 56, 78)
+    mat: Color = (64, 120, 130)
+    glow: Color = (255, 120, 80)
+    prop: Color = (150, 122, 92)
+    metal: Color = (170, 178, 190)
+    pad: Color = (70, 74, 90)
+    ball: Color = (200, 90, 70)
+
+    @classmethod
+    def from_palette(cls, palette: Any) -> GuideColors:
+        """Take ``figure``, ``figure_far``, ``floor``, ``mat``, ``glow`` from a palette."""
+        base = cls()
+        return cls(
+            figure=getattr(palette, "figure", base.figure),
+            figure_far=getattr(palette, "figure_far", base.figure_far),
+            outline=getattr(palette, "bg_bottom", base.outline),
+            floor=getattr(palette, "floor", base.floor),
+            mat=getattr(palette, "mat", base.mat),
+            glow=getattr(palette, "glow", base.glow),
+        )
+
+    def tones(self) -> dict[str, Color]:
+        return {
+            "prop": self.prop,
+            "mat": self.mat,
+            "metal": self.metal,
+            "pad": self.pad,
+            "ball": self.ball,
+            "roller": (90, 150, 200),
+            "weight": (60, 64, 74),
+        }
+
+
+def _mix(a: Color, b: Color, t: float) -> Color:
+    return (
+        int(a[0] + (b[0] - a[0]) * t),
+        int(a[1] + (b[1] - a[1]) * t),
+        int(a[2] + (b[2] - a[2]) * t),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Framing: one zoom per animation, camera and rectangle.
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Framing:
+    viewport: Viewport
+    floor: tuple[tuple[float, float], ...]  # the floor patch, on screen
+
+
+def _floor_patch(xs: list[float], zs: list[float]) -> list[Vec3]:
+    x0, x1 = min(xs) - 0.5, max(xs) + 0.5
+    z0, z1 = min(zs) - 0.45, max(zs) + 0.45
+    return [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
+
+
+_FRAMINGS: dict[tuple[int, Camera, bool, tuple[int, int, int, int]], tuple[Animation, Framing]] = {}
+
+
+def framing(
+    animation: Animation, camera: Camera, mirrored: bool, rect: tuple[int, int, int, int]
+) -> Framing:
+    """Zoom and floor for an animation, worked out once and cached."""
+    key = (id(animation), camera, mirrored, rect)
+    hit = _FRAMINGS.get(key)
+    if hit is not None and hit[0] is animation:
+        return hit[1]
+    if len(_FRAMINGS) > 128:
+        _FRAMINGS.clear()
+    fr = _compute_framing(animation, camera, mirrored, rect)
+    _FRAMINGS[key] = (animation, fr)
+    return fr
+
+
+def _compute_framing(
+    animation: Animation, camera: Camera, mirrored: bool, rect: tuple[int, int, int, int]
+) -> Framing:
+    """Zoom and floor for an animation, from its points over the whole path."""
+    pts: list[Vec3] = []
+    for i in range(13):
+        p = solve(pose_at(animation, i / 12.0, mirrored))
+        pts.extend(p.values())
+        for shape in prop_shapes(animation.props, p):
+            pts.extend(_shape_extent(shape))
+    floor = _floor_patch([p[0] for p in pts], [p[2] for p in pts])
+    vp = fit_viewport(pts, camera, rect)
+    proj = project({str(i): q for i, q in enumerate(floor)}, camera, vp)
+    return Framing(vp, tuple((x, y) for x, y, _ in proj.values()))
+
+
+def _shape_extent(shape: Shape) -> list[Vec3]:
+    from game.rig.props import Box, Cylinder
+
+    if isinstance(shape, Box):
+        return shape.corners()
+    if isinstance(shape, Cylinder):
+        return [shape.a, shape.b]
+    c, r = shape.center, shape.radius
+    return [(c[0] - r, c[1] - r, c[2] - r), (c[0] + r, c[1] + r, c[2] + r)]
+
+
+# ---------------------------------------------------------------------------
+# Drawing
+# ---------------------------------------------------------------------------
+
+
+def _capsule(
+    s: pygame.Surface,
+    color: Color,
+    a: Projected,
+    b: Projected,
+    r: float,
+    edge: Color | None,
+    smooth: bool = True,
+) -> None:
+    """A limb: a thick line with round ends, over a slightly wider dark edge.
+
+    The dark edge is drawn with plain primitives (its border is dark on dark);
+    the light fill, whose border is what the eye sees, is anti-aliased when
+    ``smooth``.
+    """
+    pa, pb = (a[0], a[1]), (b[0], b[1])
+    r = max(r, 1.0)
+    w = max(1, round(2.0 * r))
+    if edge is not None:
+        pygame.draw.circle(s, edge, pa, r + 1.5)
+        pygame.draw.circle(s, edge, pb, r + 1.5)
+        pygame.draw.line(s, edge, pa, pb, w + 3)
+    if smooth:
+        pygame.draw.aaline(s, color, pa, pb, w)
+        pygame.draw.aacircle(s, color, pa, r)
+        pygame.draw.aacircle(s, color, pb, r)
+    else:
+        pygame.draw.line(s, color, pa, pb, w)
+        pygame.draw.circle(s, color, pa, r)
+        pygame.draw.circle(s, color, pb, r)
+
+
+def _animation_of(subject: Exercise | Subject | Animation) -> Animation:
+    if isinstance(subject, Animation):
+        return subject
+    if subject.animation is None:
+        raise ValueError(f"exercise {subject.id!r} has no animation")
+    return subject.animation
+
+
+def draw_guide(
+    surface: pygame.Surface,
+    rect: pygame.Rect | tuple[int, int, int, int],
+    subject: Exercise | Subject | Animation,
+    u: float,
+    *,
+    mirrored: bool = False,
+    breath: float = 0.0,
+    camera: Camera | str | None = None,
+    glow_muscles: Sequence[str] = (),
+    colors: GuideColors | None = None,
+    reduced_motion: bool = False,
+    mirror_camera: bool = True,
+    smooth: bool = True,
+) -> None:
+    """Draw the guide for path value ``u`` inside ``rect``.
+
+    ``mirrored`` shows the other side; with ``mirror_camera`` the picture is
+    then the exact mirror image of the first side. ``breath`` (0..1, rising on
+    the inhale) swells the chest a little; ``reduced_motion`` keeps it still.
+    ``camera`` overrides the exercise's own (a name or a :class:`Camera`).
+    ``smooth=False`` skips anti-aliasing for about half the drawing cost.
+    """
+    anim = _animation_of(subject)
+    col = colors or GuideColors()
+    cam = camera if isinstance(camera, Camera) else CAMERAS.get(camera or anim.camera)
+    cam = cam or CAMERAS["side"]
+    if mirrored and mirror_camera:
+        cam = cam.mirrored()
+    r = pygame.Rect(rect)
+    fr = framing(anim, cam, mirrored, (r.x, r.y, r.w, r.h))
+    vp = fr.viewport
+    pts = solve(pose_at(anim, u, mirrored))
+    scr = project(pts, cam, vp)
+    k = vp.scale
+    away = cam.basis[2]
+
+    clip = surface.get_clip()
+    surface.set_clip(r)
+    pygame.draw.polygon(surface, col.floor, fr.floor)
+    shapes = prop_shapes(anim.props, pts)
+    tones = col.tones()
+    items: list[tuple[float, int, Any]] = []
+    for shape in shapes:
+        if shape.tone == "mat":
+            draw_shape(surface, shape, tones, cam, vp)
+        else:
+            items.append((shape_depth(shape, cam), 0, shape))
+
+    swell = 0.0 if reduced_motion else 0.07 * max(0.0, min(1.0, breath))
+    trunk_col = _mix(col.figure, col.figure_far, 0.3)
+    trunk = [(a, b, rad * (1.0 + swell if breathes else 1.0) * k) for a, b, rad, breathes in TRUNK]
+    items.append((scr["lumbar_hi"][2], 6, trunk))
+    far_left = scr["shoulder_l"][2] + scr["hip_l"][2] > scr["shoulder_r"][2] + scr["hip_r"][2]
+    for side in ("_l", "_r"):
+        is_far = far_left == (side == "_l")
+        c = col.figure_far if is_far else col.figure
+        for a0, b0, rad in LIMB:
+            a, b = a0.replace("_l", side), b0.replace("_l", side)
+            items.append(((scr[a][2] + scr[b][2]) / 2.0, 1, (a, b, rad * k, c)))
+    items.append((scr["head"][2], 2, None))
+    facing = dot(sub(pts["face"], pts["head"]), away) < 0.0
+    items.append((scr["face"][2] - (0.2 if facing else 0.0), 3, None))
+    for name in _VERTEBRAE:
+        if _faces_viewer(pts, name, away):
+            items.append((scr[name][2] - 0.1, 4, name))
+    glow = _mix(col.figure, col.glow, 0.75 if reduced_motion else 0.6 + 0.3 * breath)
+    seen: set[tuple[str, str]] = set()
+    for muscle in glow_muscles:
+        for a, b in MUSCLE_LINES.get(muscle, ()):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            bias = 0.11 if _faces_viewer(pts, a, away) else 0.0
+            items.append(((scr[a][2] + scr[b][2]) / 2.0 - bias, 5, (a, b)))
+
+    items.sort(key=lambda it: -it[0])
+    edge = col.outline
+    for _, kind, data in items:
+        if kind == 0:
+            draw_shape(surface, data, tones, cam, vp)
+        elif kind == 1:
+            a, b, rp, c = data
+            _capsule(surface, c, scr[a], scr[b], rp, edge, smooth)
+        elif kind == 2:
+            hx, hy, _ = scr["head"]
+            pygame.draw.circle(surface, edge, (hx, hy), 0.11 * k + 1.5)
+            circle = pygame.draw.aacircle if smooth else pygame.draw.circle
+            circle(surface, col.figure, (hx, hy), 0.11 * k)
+        elif kind == 3:
+            fx, fy, _ = scr["face"]
+            if facing:
+                pygame.draw.circle(surface, shade(col.figure, 0.55), (fx, fy), 0.028 * k)
+        elif kind == 4:
+            x, y, _ = scr[data]
+            pygame.draw.circle(surface, shade(trunk_col, 0.75), (x, y), max(1.5, 0.016 * k))
+        elif kind == 5:
+            a, b = data
+            _capsule(surface, glow, scr[a], scr[b], 0.022 * k, None, smooth)
+        else:
+            for a, b, rp in data:
+                _capsule(surface, edge, scr[a], scr[b], rp + 1.5, None, False)
+            for a, b, rp in data:
+                _capsule(surface, trunk_col, scr[a], scr[b], rp, None, smooth)
+    surface.set_clip(clip)
+
+
+def _faces_viewer(pts: Mapping[str, Vec3], helper: str, away: Vec3) -> bool:
+    """True when a back or belly line point is on the side facing the viewer."""
+    node = _SPINE_NODE.get(helper)
+    if node is None:
+        return True
+    return dot(sub(pts[helper], pts[node]), away) < 0.02
