@@ -168,7 +168,7 @@ def _load_optional_commands() -> None:
     """Commands whose code lives with the feature they serve."""
     import importlib
 
-    for module in ("game.tools",):
+    for module in ("game.tools", "game.tools_progress"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
