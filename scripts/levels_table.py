@@ -41,7 +41,9 @@ DOSE_DEFAULTS: Mapping[str, Any] = {
 Raw = dict[str, Any]
 
 
-def load_raw(levels_dir: Path = LEVELS_DIR) -> tuple[list[Raw], dict[str, Raw], dict[str, list[Raw]]]:
+def load_raw(
+    levels_dir: Path = LEVELS_DIR,
+) -> tuple[list[Raw], dict[str, Raw], dict[str, list[Raw]]]:
     """Read stages, exercises and levels as plain dictionaries, in file order."""
     stages: list[Raw] = yaml.safe_load((levels_dir / "stages.yaml").read_text("utf-8"))["stages"]
     exercises: dict[str, Raw] = {}
@@ -128,8 +130,8 @@ def level_exercise_ids(level: Raw, exercises: Mapping[str, Raw]) -> list[str]:
 def timeline_seconds() -> Callable[[str], float] | None:
     """``level id -> seconds`` from the session timeline, or None while it is not there."""
     try:
-        from game.content import load_content  # type: ignore[attr-defined]
-        from game.session.timeline import planned_seconds  # type: ignore[import-not-found]
+        from game.content import load_content
+        from game.session.timeline import planned_seconds
     except ImportError:
         return None
     content = load_content(LEVELS_DIR)
@@ -156,7 +158,9 @@ def render(levels_dir: Path = LEVELS_DIR) -> str:
         for number, level in enumerate(stage_levels, start=1):
             seconds = timed(level["id"]) if timed else estimate_level_seconds(level, exercises)
             names = ", ".join(f"`{i}`" for i in level_exercise_ids(level, exercises))
-            needs = f" (needs `{'`, `'.join(level['requires'])}` open)" if level.get("requires") else ""
+            needs = (
+                f" (needs `{'`, `'.join(level['requires'])}` open)" if level.get("requires") else ""
+            )
             lines.append(
                 f"| {number} | {level['name']} (`{level['id']}`){needs} | {level['goal']} "
                 f"| {names} | {seconds / 60:.1f} |"
@@ -172,4 +176,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # Run as a file, the script sees only its own folder; the game package sits at the root.
+    sys.path.insert(0, str(ROOT))
     sys.exit(main())
