@@ -189,7 +189,7 @@ def _breath_events(p: Phase, prev: Phase | None, pacer: BreathPacer) -> list[Eve
     """
     crossings = pacer.crossings(p.breath_anchor, p.start, p.end)
     out: list[Event] = [_BREATH_EVENT[ph](t, p.index, n) for t, ph, n in crossings]
-    new_anchor = prev is not None and prev.breath_anchor != p.breath_anchor
+    new_anchor = prev is not None and prev.breath_anchor != p.breath_anchor and p.duration > 0
     if prev is not None and new_anchor and (not out or out[0].t > p.start + EPS):
         now = pacer.phase_at(p.start - p.breath_anchor)
         before = pacer.phase_at(p.start - prev.breath_anchor)
