@@ -1,0 +1,159 @@
+"""A whole level played through the real player scene, headless, on a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+from game.clock import FakeClock
+from game.content import assets_dir, load_content
+from game.content.model import Content
+from game.session.events import BreatheIn, BreatheOut, LevelCompleted, PhaseStarted
+from game.session.result import Form, Pain, SessionResult
+from game.ui.checkin import SHARP_PAIN_ADVICE, CheckInScene
+from game.ui.context import AppContext
+from game.ui.input import Act, Action
+from game.ui.pause import ConfirmScene, PauseScene
+from game.ui.player_scene import PlayerScene, PlayRequest
+from game.ui.scene import SceneStack
+from game.ui.theme import Theme
+
+STEP = 1 / 120
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content()
+
+
+@pytest.fixture()
+def screen() -> Iterator[pygame.Surface]:
+    pygame.display.init()
+    pygame.font.init()
+    yield pygame.display.set_mode((1280, 720))
+    pygame.display.quit()
+
+
+def _ctx(content: Content, time_scale: float = 1.0) -> AppContext:
+    return AppContext(
+        Theme(assets_dir() / "fonts"), SceneStack(), FakeClock(), content, time_scale=time_scale
+    )
+
+
+def _start(ctx: AppContext, scene: PlayerScene) -> None:
+    ctx.scenes.push(scene)
+    ctx.scenes.apply_pending()
+
+
+def _run(ctx: AppContext, scene: PlayerScene, screen: pygame.Surface, limit: float) -> float:
+    """Step until the scene hands over to the check-in; returns logic seconds used."""
+    t = 0.0
+    steps = 0
+    while ctx.scenes.top is scene and t < limit:
+        scene.update(STEP)
+        assert isinstance(ctx.clock, FakeClock)
+        ctx.clock.advance(STEP)
+        t += STEP
+        steps += 1
+        if steps % 600 == 0:
+            scene.draw(screen)  # drawing mid-level never fails and never changes state
+        ctx.scenes.apply_pending()
+    return t
+
+
+def test_whole_level_emits_every_event_in_order_at_its_time(
+    content: Content, screen: pygame.Surface
+) -> None:
+    level = content.stage_levels("stabilize")[0]
+    results: list[SessionResult] = []
+    ctx = _ctx(content)
+    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
+    _start(ctx, scene)
+    total = scene.timeline.total
+    used = _run(ctx, scene, screen, limit=total + 5)
+
+    expected = list(scene.timeline.events)
+    got = scene.log
+    assert [type(e).__name__ for e in got] == [type(e).__name__ for e in expected]
+    for want, have in zip(expected, got, strict=True):
+        assert have == want
+        assert have.t == pytest.approx(want.t, abs=1e-9)
+    assert all(a.t <= b.t for a, b in zip(got, got[1:], strict=False))
+    assert isinstance(got[0], PhaseStarted)
+    assert isinstance(got[-1], LevelCompleted)
+    assert got[-1].t == pytest.approx(total)
+    assert used == pytest.approx(total, abs=STEP + 1e-6)
+    assert any(isinstance(e, BreatheIn) for e in got) and any(
+        isinstance(e, BreatheOut) for e in got
+    )
+
+    # The form and pain check follows, then the result comes back.
+    check = ctx.scenes.top
+    assert isinstance(check, CheckInScene)
+    check.handle(Action(Act.CONFIRM))  # steady
+    check.handle(Action(Act.CONFIRM))  # no pain
+    ctx.scenes.apply_pending()
+    assert results, "the result was handed on"
+    result = results[0]
+    assert result.completed and result.form is Form.STEADY and result.pain is Pain.NONE
+    assert result.level_id == level.id
+    assert result.active_seconds == pytest.approx(total, abs=1e-6)
+    assert result.total_seconds_held > 0
+
+
+def test_pause_stops_exercise_time_and_quit_asks_first(
+    content: Content, screen: pygame.Surface
+) -> None:
+    level = content.stage_levels("stabilize")[0]
+    results: list[SessionResult] = []
+    ctx = _ctx(content)
+    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
+    _start(ctx, scene)
+    for _ in range(240):
+        scene.update(STEP)
+    before = scene.player.position
+    scene.handle(Action(Act.PAUSE))
+    ctx.scenes.apply_pending()
+    pause = ctx.scenes.top
+    assert isinstance(pause, PauseScene)
+    for _ in range(600):  # the app only updates the top scene; the level is frozen
+        pause.update(STEP)
+    assert scene.player.position == before
+    pause.draw(screen)
+    # Quit asks for confirmation; "no" goes back to the pause menu.
+    pause.handle(Action(Act.SHORTCUT, text="q"))
+    ctx.scenes.apply_pending()
+    confirm = ctx.scenes.top
+    assert isinstance(confirm, ConfirmScene)
+    confirm.handle(Action(Act.SHORTCUT, text="y"))
+    ctx.scenes.apply_pending()
+    ctx.scenes.apply_pending()
+    check = ctx.scenes.top
+    assert isinstance(check, CheckInScene) and not check.completed
+    check.handle(Action(Act.SHORTCUT, text="2"))  # wobbly
+    check.handle(Action(Act.SHORTCUT, text="3"))  # sharp pain: advice first
+    assert check.step == "advice"
+    check.draw(screen)
+    assert SHARP_PAIN_ADVICE
+    check.handle(Action(Act.CONFIRM))
+    ctx.scenes.apply_pending()
+    result = results[0]
+    assert not result.completed
+    assert result.pain is Pain.SHARP and result.form is Form.WOBBLY
+    assert result.active_seconds == pytest.approx(before, abs=1e-6)
+
+
+def test_time_scale_runs_the_session_faster_but_records_exercise_time(
+    content: Content, screen: pygame.Surface
+) -> None:
+    level = content.stage_levels("stabilize")[0]
+    results: list[SessionResult] = []
+    ctx = _ctx(content, time_scale=20.0)
+    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
+    _start(ctx, scene)
+    total = scene.timeline.total
+    used = _run(ctx, scene, screen, limit=total)
+    assert used == pytest.approx(total / 20.0, abs=2 * STEP)
+    assert [e.t for e in scene.log] == [e.t for e in scene.timeline.events]
