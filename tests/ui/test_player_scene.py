@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pygame
@@ -80,7 +81,7 @@ def test_whole_level_emits_every_event_in_order_at_its_time(
     for want, have in zip(expected, got, strict=True):
         assert have == want
         assert have.t == pytest.approx(want.t, abs=1e-9)
-    assert all(a.t <= b.t for a, b in zip(got, got[1:], strict=False))
+    assert all(a.t <= b.t for a, b in itertools.pairwise(got))
     assert isinstance(got[0], PhaseStarted)
     assert isinstance(got[-1], LevelCompleted)
     assert got[-1].t == pytest.approx(total)
