@@ -246,3 +246,24 @@ def test_build_result_uses_the_clock_for_instants_and_day() -> None:
     assert (result.form, result.pain, result.daily) == (Form.WOBBLY, Pain.MILD, True)
     easy = SessionPlayer(sample(SessionSettings(prefer_easier=True)), clock)
     assert build_result(easy, Form.STEADY, Pain.NONE, clock).variant == "easier"
+
+
+def test_skipping_the_last_exercise_completes_the_level() -> None:
+    tl = sample()
+    player = SessionPlayer(tl)
+    player.update(95.0)  # in the closing flow
+    assert player.current_exercise_id == "c"
+    player.skip()
+    events = player.update(0.0)
+    assert isinstance(events[-1], LevelCompleted) and player.completed
+    res = {r.exercise_id: r for r in player.exercise_results()}
+    assert res["c"].skipped and not res["a"].skipped
+    assert player.elapsed_exercise_seconds == pytest.approx(95.0)
+
+
+def test_commands_after_the_end_do_nothing() -> None:
+    player = SessionPlayer(sample())
+    player.update(1_000.0)
+    for command in (player.skip, player.back, player.restart_exercise, player.pause, player.quit):
+        command()
+    assert player.update(1.0) == [] and player.completed
