@@ -28,10 +28,12 @@ SAMPLES = 60
 
 def bone_lengths(points: Mapping[str, Vec3], skeleton: Skeleton = DEFAULT_SKELETON) -> list[float]:
     """Length of every bone and of every fixed body-point offset, in a fixed order."""
-    out = [distance(points[b.name], points[b.parent]) for b in skeleton.bones if b.parent]
-    for name, (node, _) in skeleton.points.items():
-        if name != "head":
-            out.append(distance(points[name], points[node]))
+
+    def at(node: str) -> Vec3:  # the head joint's point is called "atlas"
+        return points["atlas" if node == "head" else node]
+
+    out = [distance(at(b.name), at(b.parent)) for b in skeleton.bones if b.parent]
+    out += [distance(points[name], at(node)) for name, (node, _) in skeleton.points.items()]
     return out
 
 
