@@ -240,13 +240,19 @@ def daily_plan(
         else:
             break
         seconds = planned_seconds(build(warm, main, cool), content)
-    rounds = 0
-    while seconds < MIN_SECONDS and rounds < 3:
-        rounds += 1
-        main = tuple(
-            b if isinstance(b, Superset) else (_with_sets(b, content, 1) or b) for b in main
-        )
-        seconds = planned_seconds(build(warm, main, cool), content)
+    for _ in range(3):  # still short: one more set or round where it still fits
+        for i, block in enumerate(main):
+            if seconds >= MIN_SECONDS:
+                break
+            grown = (
+                replace(block, rounds=block.rounds + 1)
+                if isinstance(block, Superset)
+                else _with_sets(block, content, 1) or block
+            )
+            trial = (*main[:i], grown, *main[i + 1 :])
+            trial_seconds = planned_seconds(build(warm, trial, cool), content)
+            if trial_seconds <= MAX_SECONDS:
+                main, seconds = trial, trial_seconds
 
     easier = any(
         s.variant is Variant.EASIER

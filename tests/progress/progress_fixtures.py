@@ -234,12 +234,15 @@ CONTENT = make_content()
 UTC = timezone.utc
 
 
-def work_for(level_id: str, content: Content = CONTENT) -> tuple[ExerciseResult, ...]:
+def work_for(level_id: str | Level, content: Content = CONTENT) -> tuple[ExerciseResult, ...]:
     """Even left and right work for every step of a level (a daily id counts as its level)."""
     from game.progress.history import parse_daily_level_id
 
-    parsed = parse_daily_level_id(level_id)
-    level = content.levels[parsed[1] if parsed else level_id]
+    if isinstance(level_id, Level):
+        level = level_id
+    else:
+        parsed = parse_daily_level_id(level_id)
+        level = content.levels[parsed[1] if parsed else level_id]
     out: list[ExerciseResult] = []
     for step in level.all_steps():
         for side in (Side.LEFT, Side.RIGHT):
