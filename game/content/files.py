@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 
 from game.content.errors import Problem
-from game.content.kinds import INVALID, NULL, STR, Ctx, Record, Ref, child
+from game.content.kinds import INVALID, NULL, STR, Ctx, Ref
+from game.content.records import Record, child
 from game.content.schema import BADGE, EXERCISE, LEVEL, STAGE, STAGE_REF
 from game.content.yamlsafe import Document, read_document
 

@@ -15,40 +15,19 @@ from typing import Any
 
 import yaml
 
-from game.content.kinds import (
-    ID_PATTERN,
-    INVALID,
-    Choice,
-    Count,
-    Ctx,
-    Flag,
-    ListOf,
-    MapOf,
-    Nullable,
-    Number,
-    Record,
-    Text,
-    Vec3,
-    child,
-)
+from game.content.kinds import ID_PATTERN, INVALID, Choice, Count, Ctx, Flag, Number, Text
 from game.content.model import (
     BADGE_METRICS,
-    CAMERAS,
     EQUIPMENT,
     MUSCLES,
     POSITIONS,
-    PROPS,
-    Animation,
-    AnimationMode,
     Badge,
     BadgeCondition,
     Dose,
     DoseKind,
     DoseOverride,
     Exercise,
-    Keyframe,
     Level,
-    Prop,
     Stage,
     Step,
     Superset,
@@ -57,7 +36,8 @@ from game.content.model import (
     Variant,
     VariantSpec,
 )
-from game.rig.names import BODY_POINTS, JOINTS
+from game.content.records import ListOf, MapOf, Nullable, Record, child
+from game.content.schema_animation import ANIMATION, KEYFRAME, PROP
 
 #: How an exercise paces its breath (see the breath pacer).
 BREATHS: tuple[str, ...] = ("effort_on_exhale", "steady")
@@ -181,59 +161,6 @@ VARIANT = Record(
         "dose": Nullable(DOSE),
     },
     what="a variant mapping",
-)
-
-PROP = Record(
-    Prop,
-    {
-        "kind": Choice(PROPS, "prop"),
-        "pos": Vec3(),
-        "attach": Nullable(Choice(BODY_POINTS, "body point")),
-        "size": _SECONDS,
-    },
-)
-
-KEYFRAME = Record(
-    Keyframe,
-    {
-        "at": Number(minimum=0.0, above=False, maximum=1.0),
-        "pose": MapOf(Choice(JOINTS, "joint"), Vec3()),
-        "root_pos": Vec3(),
-        "root_rot": Vec3(),
-        "contacts": ListOf(Choice(BODY_POINTS, "body point"), unique=True),
-        "name": _OPTIONAL_TEXT,
-    },
-    defaults={"pose": MappingProxyType({})},
-    what="a keyframe mapping",
-)
-
-
-def _check_keyframes(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -> bool:
-    frames: tuple[Keyframe, ...] = values["keyframes"]
-    nodes = child(node, "keyframes").value
-    ok = True
-    for i in range(1, len(frames)):
-        if frames[i].at <= frames[i - 1].at:
-            ctx.report(
-                child(nodes[i], "at"),
-                f"keyframe at {frames[i].at:g} does not come after the one at {frames[i - 1].at:g}",
-                "'at' must grow strictly from one keyframe to the next",
-            )
-            ok = False
-    return ok
-
-
-ANIMATION = Record(
-    Animation,
-    {
-        "camera": Choice(CAMERAS, "camera"),
-        "keyframes": ListOf(KEYFRAME, nonempty=True),
-        "mode": Choice(_values(AnimationMode), "animation mode", AnimationMode),
-        "props": ListOf(PROP),
-        "easing": _ID,
-    },
-    post=_check_keyframes,
-    what="an animation mapping",
 )
 
 

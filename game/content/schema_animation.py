@@ -1,0 +1,70 @@
+"""The schema of an exercise's animation: props, keyframes and the camera.
+
+Kept apart from the rest of the schema because it is checked against the
+rig's names (joints and body points) rather than the content vocabularies.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from game.content.kinds import ID_PATTERN, Choice, Ctx, Number, Text
+from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Keyframe, Prop
+from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
+from game.rig.names import BODY_POINTS, JOINTS
+
+PROP = Record(
+    Prop,
+    {
+        "kind": Choice(PROPS, "prop"),
+        "pos": Vec3(),
+        "attach": Nullable(Choice(BODY_POINTS, "body point")),
+        "size": Number(),
+    },
+)
+
+KEYFRAME = Record(
+    Keyframe,
+    {
+        "at": Number(minimum=0.0, above=False, maximum=1.0),
+        "pose": MapOf(Choice(JOINTS, "joint"), Vec3()),
+        "root_pos": Vec3(),
+        "root_rot": Vec3(),
+        "contacts": ListOf(Choice(BODY_POINTS, "body point"), unique=True),
+        "name": Text(nonempty=False),
+    },
+    defaults={"pose": MappingProxyType({})},
+    what="a keyframe mapping",
+)
+
+
+def _check_keyframes(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -> bool:
+    frames: tuple[Keyframe, ...] = values["keyframes"]
+    nodes = child(node, "keyframes").value
+    ok = True
+    for i in range(1, len(frames)):
+        if frames[i].at <= frames[i - 1].at:
+            ctx.report(
+                child(nodes[i], "at"),
+                f"keyframe at {frames[i].at:g} does not come after the one at {frames[i - 1].at:g}",
+                "'at' must grow strictly from one keyframe to the next",
+            )
+            ok = False
+    return ok
+
+
+ANIMATION = Record(
+    Animation,
+    {
+        "camera": Choice(CAMERAS, "camera"),
+        "keyframes": ListOf(KEYFRAME, nonempty=True),
+        "mode": Choice(tuple(m.value for m in AnimationMode), "animation mode", AnimationMode),
+        "props": ListOf(PROP),
+        "easing": Text(pattern=ID_PATTERN),
+    },
+    post=_check_keyframes,
+    what="an animation mapping",
+)
