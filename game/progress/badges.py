@@ -69,6 +69,13 @@ def evaluate_badges(
     content: Content, history: History, settings: SettingsLike = None
 ) -> list[BadgeStatus]:
     """Every badge, earned (with its date) or locked (with its progress), in file order."""
+    return evaluate_with_tally(content, history, settings)[0]
+
+
+def evaluate_with_tally(
+    content: Content, history: History, settings: SettingsLike = None
+) -> tuple[list[BadgeStatus], Tally]:
+    """The badges and the running totals they were read from (one replay for both)."""
     badges = list(content.badges.values())
     tally = Tally(content, weekly_goal=settings_of(settings).weekly_goal)
     earned: dict[str, date] = {}
@@ -87,7 +94,7 @@ def evaluate_badges(
         if badge.id in earned:
             progress = target
         out.append(BadgeStatus(badge, earned.get(badge.id), progress, target, text))
-    return out
+    return out, tally
 
 
 def earned_badges(statuses: Iterable[BadgeStatus]) -> list[BadgeStatus]:

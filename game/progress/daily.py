@@ -173,9 +173,10 @@ def daily_plan(
 ) -> DailyPlan:
     """Today's daily level for this player (same all day, new tomorrow)."""
     recs = records(history)
-    before = unlocks_from_state(content, replay(content, [r for r in recs if r.day < today]))
+    before = unlocks_from_state(content, replay(content, [r for r in recs if r.day != today]))
     now = unlocks_from_state(content, replay(content, recs))
-    # The plan is built from the days before today, so it stays the same all day;
+    # The plan ignores today's sessions, so it stays the same all day (a clock set
+    # back leaves later-dated sessions in);
     # only a sharp-pain report today changes it, to the easier version of each move.
     unlocks = replace(
         before,

@@ -13,10 +13,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from game.content.model import Content
-from game.progress.badges import BadgeStatus, ProgressSettings, earned_badges, evaluate_badges
+from game.progress.badges import (
+    BadgeStatus,
+    ProgressSettings,
+    earned_badges,
+    evaluate_with_tally,
+)
 from game.progress.history import History, Record, records
 from game.progress.streaks import StreakInfo, clamp_goal, compute_streak, week_start
-from game.progress.unlocks import Unlocks, replay, unlocks_from_state
+from game.progress.unlocks import Unlocks, unlocks_from_state
 from game.progress.xp import PlayerLevel, level_for_xp
 from game.session.result import SessionResult
 
@@ -68,10 +73,11 @@ def _minutes(rec: Record) -> float:
 def player_stats(content: Content, history: History, today: date, weekly_goal: int = 4) -> Stats:
     """Every number the stats command and screen show."""
     recs = records(history)
-    unlocks = unlocks_from_state(content, replay(content, recs))
     goal = clamp_goal(weekly_goal)
+    statuses, tally = evaluate_with_tally(content, recs_as_history(recs), ProgressSettings(goal))
+    badges = tuple(statuses)
+    unlocks = unlocks_from_state(content, tally.state)
     streak = compute_streak((r.day for r in recs if r.counts_for_streak), today, goal)
-    badges = tuple(evaluate_badges(content, recs_as_history(recs), ProgressSettings(goal)))
     this_week = week_start(today)
     weeks = [this_week - timedelta(weeks=i) for i in range(WEEKS_SHOWN - 1, -1, -1)]
     per_week = dict.fromkeys(weeks, 0)

@@ -129,3 +129,9 @@ def test_every_plan_is_playable(day: date, seed: str, owned: set[str], progress:
     order = [*S1, "movement_01", "movement_02", "integrate_01", "full_body_01"][:progress]
     history = [rec(play(lid, day - timedelta(days=20 - i))) for i, lid in enumerate(order)]
     _check_playable(daily_plan(CONTENT, history, day, frozenset(owned), seed), frozenset(owned))
+
+
+def test_a_clock_set_back_keeps_later_sessions_in_the_plan() -> None:
+    history = [rec(play("stabilize_01", D0 + timedelta(days=1)))]  # dated "tomorrow"
+    plan = daily_plan(CONTENT, history, D0, NOTHING, "ada")
+    assert plan.main_level_id == "stabilize_02"
