@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from progress_fixtures import days, play, rec
 
@@ -180,6 +180,7 @@ def test_only_daily_levels_count_and_stopping_for_pain_keeps_the_streak() -> Non
 dates = st.lists(st.dates(date(2027, 12, 1), date(2028, 3, 31)), max_size=60)
 
 
+@settings(deadline=None)
 @given(dates, st.dates(date(2027, 12, 1), date(2028, 4, 30)), st.randoms())
 def test_order_and_repeats_never_change_the_streak(
     played: list[date], today: date, rnd: object

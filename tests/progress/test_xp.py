@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from progress_fixtures import CONTENT, play
 
@@ -45,6 +45,7 @@ def test_curve_keeps_a_next_level_within_reach() -> None:
     assert threshold(30) - threshold(29) == 1500
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=5000))
 def test_level_boundaries(n: int) -> None:
     assert level_for_xp(threshold(n)).level == n
@@ -55,6 +56,7 @@ def test_level_boundaries(n: int) -> None:
         assert below.xp_to_next == 1
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=2**53 - 1))
 def test_level_for_xp_is_consistent(total: int) -> None:
     lvl = level_for_xp(total)
@@ -110,6 +112,7 @@ def test_a_typical_daily_level_earns_about_140() -> None:
     assert 120 <= xp_for(session, CONTENT) <= 160
 
 
+@settings(deadline=None)
 @given(
     st.lists(st.tuples(st.floats(0, 600), st.integers(0, 50), st.booleans()), max_size=12),
     st.sampled_from(list(Form)),
