@@ -27,7 +27,6 @@ class Act(enum.Enum):
     FULLSCREEN = "fullscreen"  # F11
     CLOSE = "close"  # the window's close button
     CAMERA = "camera"  # C, in the preview
-    SKIP = "skip"  # S, skip rest
     CLICK = "click"  # left mouse button released at pos
     POINT = "point"  # mouse moved to pos
     SCROLL = "scroll"  # wheel; amount in ``value``
@@ -50,7 +49,6 @@ KEYMAP: Mapping[int, Act] = MappingProxyType(
         pygame.K_DOWN: Act.DOWN,
         pygame.K_LEFT: Act.LEFT,
         pygame.K_RIGHT: Act.RIGHT,
-        pygame.K_s: Act.SKIP,
         pygame.K_RETURN: Act.CONFIRM,
         pygame.K_KP_ENTER: Act.CONFIRM,
         pygame.K_ESCAPE: Act.BACK,

@@ -216,7 +216,9 @@ class PlayerScene(Scene):
             from game.ui.pause import PauseScene
 
             self.ctx.scenes.push(PauseScene(self.ctx, self.request.level.name))
-        elif (action.kind is Act.SKIP and self.player.phase.skippable) or action.kind is Act.RIGHT:
+        elif action.kind is Act.RIGHT:
+            self.player.skip()
+        elif action.kind is Act.SHORTCUT and action.text == "s" and self.player.phase.skippable:
             self.player.skip()
         elif action.kind is Act.LEFT:
             self.player.back()

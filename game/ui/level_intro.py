@@ -1,0 +1,318 @@
+"""Before a level: what it holds, what it needs, what to watch out for.
+
+One card per exercise with the guide looping the move, its cues, target
+muscles and equipment; the level's goal, planned length, equipment and safety
+notes; and a start button. Missing equipment is named, with the substitute the
+level will play instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.content.model import EQUIPMENT, MUSCLES, Content, Exercise, Level
+from game.session.resolve import MissingEquipment, Substitution
+from game.session.settings import SessionSettings
+from game.session.timeline import compile_level
+from game.ui.context import AppContext
+from game.ui.input import Act, Action
+from game.ui.scene import Scene
+from game.ui.widgets import blit_paragraph, blit_text, panel
+
+GENERAL_SAFETY = (
+    "Stop at once if you feel a sharp pain. If you cannot keep the form, "
+    "take the easier version or rest."
+)
+DEMO_LOOP_SECONDS = 4.0
+
+
+def level_exercises(level: Level, content: Content) -> list[Exercise]:
+    """Each exercise of the level once, in playing order."""
+    seen: dict[str, Exercise] = {}
+    for step in level.all_steps():
+        ex = content.exercises.get(step.exercise)
+        if ex is not None and ex.id not in seen:
+            seen[ex.id] = ex
+    return list(seen.values())
+
+
+class LevelIntroScene(Scene):
+    animated = True
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        level: Level,
+        settings: SessionSettings,
+        on_start: Callable[[], None],
+        *,
+        reduced_motion: bool = False,
+        subtitle: str = "",
+    ) -> None:
+        super().__init__(ctx)
+        assert ctx.content is not None
+        self.content = ctx.content
+        self.level = level
+        self.on_start = on_start
+        self.reduced_motion = reduced_motion
+        self.subtitle = subtitle
+        timeline = compile_level(level, self.content, settings)
+        self.minutes = timeline.total / 60.0
+        self.substitutions = timeline.substitutions
+        self.missing = timeline.missing_equipment
+        played = {p.exercise_id for p in timeline.phases if p.exercise_id}
+        self.exercises = [
+            e for e in level_exercises(level, self.content) if e.id in played
+        ] or level_exercises(level, self.content)
+        for p in timeline.phases:
+            ex = self.content.exercises.get(p.exercise_id or "")
+            if ex is not None and ex not in self.exercises:
+                self.exercises.append(ex)
+        self.focus = 0  # which card; len(exercises) = the start button
+        self.t = 0.0
+        self._since = 0.0
+
+    @property
+    def on_start_button(self) -> bool:
+        return self.focus == len(self.exercises)
+
+    def equipment(self) -> list[str]:
+        needed: set[str] = set()
+        for ex in self.exercises:
+            needed.update(ex.equipment)
+        return [EQUIPMENT.get(e, e) for e in sorted(needed)]
+
+    def handle(self, action: Action) -> None:
+        n = len(self.exercises)
+        kind = action.kind
+        if kind is Act.BACK:
+            self.ctx.scenes.pop()
+            return
+        if kind in (Act.RIGHT, Act.DOWN, Act.NEXT):
+            self.focus = min(n, self.focus + 1)
+        elif kind in (Act.LEFT, Act.UP, Act.PREV):
+            self.focus = max(0, self.focus - 1)
+        elif (
+            kind is Act.CONFIRM
+            or (kind is Act.PAUSE and self.on_start_button)
+            or (kind is Act.SHORTCUT and action.text == "s")
+        ):
+            self.on_start()
+        elif kind in (Act.CLICK, Act.POINT):
+            if self._start_rect().collidepoint(action.pos):
+                self.focus = n
+                if kind is Act.CLICK:
+                    self.on_start()
+            else:
+                for i, rect in enumerate(self._chip_rects()):
+                    if rect.collidepoint(action.pos):
+                        self.focus = i
+        self.dirty = True
+
+    def update(self, dt: float) -> None:
+        self.t += dt
+        self._since += dt
+        if self._since >= 1 / 30:  # the looping demo needs no more than 30 fps
+            self._since = 0.0
+            self.dirty = True
+
+    # Layout --------------------------------------------------------------
+    def _start_rect(self) -> pygame.Rect:
+        return pygame.Rect(960, 640, 280, 56)
+
+    def _chip_rects(self) -> list[pygame.Rect]:
+        out = []
+        x, y = 40, 150
+        for _ in self.exercises:
+            out.append(pygame.Rect(x, y, 300, 34))
+            y += 40
+        return out
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        w, h = surface.get_size()
+        surface.blit(theme.background((w, h)), (0, 0))
+        blit_text(surface, theme, self.level.name, (40, 24), role="heading", bold=True)
+        sub = f"{self.minutes:.0f} minutes  \u00b7  {self.level.goal}"
+        blit_text(surface, theme, sub, (40, 74), role="body", color=c.text_dim)
+        if self.subtitle:
+            blit_text(surface, theme, self.subtitle, (40, 104), role="small", color=c.accent)
+
+        # Left column: the exercises in order.
+        for i, (ex, rect) in enumerate(zip(self.exercises, self._chip_rects(), strict=True)):
+            focused = i == self.focus
+            panel(
+                surface,
+                theme,
+                rect,
+                color=c.accent if focused else c.panel,
+                edge=c.accent if focused else c.panel_edge,
+                radius=10,
+            )
+            blit_text(
+                surface,
+                theme,
+                f"{i + 1}. {ex.name}",
+                (rect.left + 12, rect.centery),
+                role="small",
+                color=c.accent_text if focused else c.text,
+                bold=focused,
+                anchor="midleft",
+            )
+
+        # Centre: the focused exercise card, or the level's summary on the start button.
+        card = pygame.Rect(360, 140, 880, 480)
+        panel(surface, theme, card)
+        if self.on_start_button or not self.exercises:
+            self._draw_summary(surface, card)
+        else:
+            self._draw_card(surface, card, self.exercises[self.focus])
+
+        start = self._start_rect()
+        focused = self.on_start_button
+        panel(surface, theme, start, color=c.accent if focused else c.panel, edge=c.accent)
+        blit_text(
+            surface,
+            theme,
+            "Start  \u25b6",
+            start.center,
+            role="label",
+            bold=True,
+            color=c.accent_text if focused else c.accent,
+            anchor="center",
+        )
+        blit_text(
+            surface,
+            theme,
+            "\u2190 \u2192 look through the moves   Enter start   Esc back",
+            (40, h - 44),
+            role="small",
+            color=c.text_dim,
+        )
+
+    def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, ex: Exercise) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        guide = pygame.Rect(card.left + 16, card.top + 16, 400, card.height - 32)
+        pygame.draw.rect(surface, c.bg_bottom, guide, border_radius=10)
+        if ex.animation is not None:
+            from game.ui.figure import draw_guide
+
+            phase = (self.t % DEMO_LOOP_SECONDS) / DEMO_LOOP_SECONDS
+            u = 0.0 if self.reduced_motion else 1.0 - abs(2.0 * phase - 1.0)
+            if self.reduced_motion:
+                u = 1.0 if phase > 0.5 else 0.0
+            draw_guide(
+                surface, guide, ex, u, glow_muscles=ex.muscles, reduced_motion=self.reduced_motion
+            )
+        x = guide.right + 24
+        width = card.right - x - 20
+        blit_text(surface, theme, ex.name, (x, card.top + 18), role="heading", bold=True)
+        y = card.top + 70
+        blit_text(surface, theme, ex.summary[:90], (x, y), role="small", color=c.text_dim)
+        y += 34
+        for i, cue in enumerate(ex.cues[:5]):
+            y = (
+                blit_paragraph(
+                    surface, theme, f"{i + 1}. {cue}", pygame.Rect(x, y, width, 60), role="small"
+                )
+                + 4
+            )
+        y += 6
+        muscles = ", ".join(MUSCLES.get(m, m) for m in ex.muscles)
+        y = (
+            blit_paragraph(
+                surface,
+                theme,
+                f"Works: {muscles}",
+                pygame.Rect(x, y, width, 48),
+                role="small",
+                color=c.glow,
+            )
+            + 2
+        )
+        kit = ", ".join(EQUIPMENT.get(e, e) for e in ex.equipment) or "Nothing"
+        blit_paragraph(
+            surface,
+            theme,
+            f"You need: {kit}",
+            pygame.Rect(x, y, width, 48),
+            role="small",
+            color=c.inhale,
+        )
+        if ex.safety:
+            note = pygame.Rect(x, card.bottom - 70, width, 56)
+            blit_paragraph(
+                surface, theme, "\u26a0 " + ex.safety[0], note, role="small", color=c.warn
+            )
+
+    def _draw_summary(self, surface: pygame.Surface, card: pygame.Rect) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        x, width = card.left + 30, card.width - 60
+        y = card.top + 24
+        if self.level.intro:
+            y = (
+                blit_paragraph(
+                    surface, theme, self.level.intro, pygame.Rect(x, y, width, 90), role="body"
+                )
+                + 10
+            )
+        blit_text(surface, theme, "You need", (x, y), role="label", bold=True)
+        y += 36
+        y = (
+            blit_paragraph(
+                surface,
+                theme,
+                ", ".join(self.equipment()) or "Nothing but space",
+                pygame.Rect(x, y, width, 50),
+                role="body",
+                color=c.inhale,
+            )
+            + 6
+        )
+        for sub in self.substitutions:
+            line = _substitution_text(sub, self.content)
+            y = (
+                blit_paragraph(
+                    surface, theme, line, pygame.Rect(x, y, width, 50), role="small", color=c.warn
+                )
+                + 4
+            )
+        for miss in self.missing:
+            line = _missing_text(miss, self.content)
+            y = (
+                blit_paragraph(
+                    surface, theme, line, pygame.Rect(x, y, width, 50), role="small", color=c.warn
+                )
+                + 4
+            )
+        y += 8
+        blit_text(surface, theme, "Safety", (x, y), role="label", bold=True, color=c.warn)
+        y += 36
+        for note in (*self.level.safety, GENERAL_SAFETY):
+            y = (
+                blit_paragraph(
+                    surface, theme, "\u2022 " + note, pygame.Rect(x, y, width, 70), role="small"
+                )
+                + 4
+            )
+
+
+def _substitution_text(sub: Substitution, content: Content) -> str:
+    a = content.exercises.get(sub.original)
+    b = content.exercises.get(sub.replacement)
+    kit = EQUIPMENT.get(sub.equipment, sub.equipment).lower()
+    if a is not None and b is not None:
+        return f"No {kit}: {b.name} replaces {a.name}."
+    return f"No {kit}: {sub.replacement} replaces {sub.original}."
+
+
+def _missing_text(miss: MissingEquipment, content: Content) -> str:
+    ex = content.exercises.get(miss.exercise_id)
+    kit = ", ".join(EQUIPMENT.get(e, e).lower() for e in miss.equipment)
+    name = ex.name if ex is not None else miss.exercise_id
+    return f"{name} needs {kit}, which is not in your equipment list."
