@@ -111,7 +111,7 @@ def _check_dose(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -> boo
 
 TEMPO = Record(
     Tempo,
-    {"lift": _SECONDS, "hold": _REST, "lower": _SECONDS, "pause": _REST},
+    {"lift": _SECONDS, "hold": _SECONDS, "lower": _SECONDS, "pause": _REST},
     what="a tempo mapping",
 )
 

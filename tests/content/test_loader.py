@@ -159,6 +159,7 @@ def test_duplicate_key_names_both_lines(content):
         ("exercises/side_plank.yaml", "hold_seconds: 10", "hold_seconds: 0"),
         ("exercises/side_plank.yaml", "sets: 2", "sets: 0"),
         ("exercises/bird_dog.yaml", "lower: 3", "lower: 0"),
+        ("exercises/bird_dog.yaml", "hold: 2", "hold: 0"),
         ("levels/movement.yaml", "rounds: 3", "rounds: 0"),
         ("levels/stabilize.yaml", "rest_after: 10", "rest_after: -1"),
         ("exercises/bird_dog.yaml", "rest_seconds: 20", "rest_seconds: -20"),
@@ -173,6 +174,7 @@ def test_zero_or_negative_durations_and_counts(content, rel, old, new):
 
 def test_rests_and_pauses_may_be_zero(content):
     content.edit("exercises/bird_dog.yaml", "rest_seconds: 20", "rest_seconds: 0")
+    content.edit("exercises/bird_dog.yaml", "pause: 0", "pause: 0.0")
     content.edit("levels/movement.yaml", "rest_between_rounds: 60", "rest_between_rounds: 0")
     content.edit("levels/stabilize.yaml", "rest_after: 10", "rest_after: 0")
     assert content.problems() == []

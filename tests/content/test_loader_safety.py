@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
-from game.content import ContentError, check_paths, load_content
+from game.content import ContentError, check_paths, load_content, yamlsafe
 from game.content.yamlsafe import MAX_BYTES, MAX_DEPTH
 
 MUST_SHOW = """\
@@ -187,3 +188,13 @@ def test_broken_files_never_escape_as_other_exceptions(tmp_path: Path):
     (tmp_path / "stages.yaml").write_bytes(b"\x00\x01")
     with pytest.raises(ContentError):
         load_content(tmp_path)
+
+
+@pytest.mark.parametrize("text", [MUST_SHOW, billion_laughs(), "[" * 10_000 + "]" * 10_000])
+def test_the_pure_python_parser_is_held_to_the_same_rules(monkeypatch, text):
+    """Without libyaml the loader falls back to PyYAML's own parser; same answers."""
+    fast = yamlsafe.parse_text(text, "f.yaml")
+    monkeypatch.setattr(yamlsafe, "_LOADER", yaml.SafeLoader)
+    slow = yamlsafe.parse_text(text, "f.yaml")
+    assert fast.problems == slow.problems and fast.tagged == slow.tagged
+    assert (fast.root is None) == (slow.root is None)
