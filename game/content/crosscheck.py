@@ -128,12 +128,13 @@ REF_CHECKS: Mapping[str, Callable[[Ref, World], Problem | None]] = MappingProxyT
     }
 )
 
+#: Messages for a second definition of the same id, where the default does not fit.
 _DUPLICATE: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "stage_levels": ("the levels of stage '{}' are already in {}", "keep one file per stage"),
-        "variant": ("", ""),
-    }
+    {"stage_levels": ("the levels of stage '{value}' are already in {first}", "one file a stage")}
 )
+_DEFAULT_DUPLICATE = ("{category} id '{value}' is already defined at {first}", "ids must be unique")
+#: Definitions that are not ids of their own (a variant repeats only when its exercise does).
+_NOT_IDS = frozenset({"variant"})
 
 
 def _duplicates(definitions: Iterable[Definition]) -> list[Problem]:
@@ -141,16 +142,16 @@ def _duplicates(definitions: Iterable[Definition]) -> list[Problem]:
     problems: list[Problem] = []
     for d in definitions:
         key = (d.category, d.value)
+        if d.category in _NOT_IDS:
+            continue
         if key not in first:
             first[key] = d
             continue
         was = first[key]
-        message, hint = _DUPLICATE.get(
-            d.category, (f"{d.category} id '{{}}' is already defined at {{}}", "ids must be unique")
-        )
-        if message:
-            where = f"{was.path}:{was.line}"
-            problems.append(Problem(d.path, d.line, d.column, message.format(d.value, where), hint))
+        message, hint = _DUPLICATE.get(d.category, _DEFAULT_DUPLICATE)
+        first_at = f"{was.path}:{was.line}"
+        text = message.format(category=d.category, value=d.value, first=first_at)
+        problems.append(Problem(d.path, d.line, d.column, text, hint))
     return problems
 
 
@@ -199,8 +200,9 @@ def crosscheck(files: list[FileResult], check_refs: bool = True) -> list[Problem
                     problems.append(problem)
     places = {d.value: d for r in files for d in r.defines if d.category == "stage"}
     for cycle in _cycles(_unlock_edges(world)):
-        where = places.get(cycle[0])
-        path, line, column = (where.path, where.line, where.column) if where else ("", 1, 1)
+        where = next((places[s] for s in cycle if s in places), None)
+        fallback = (files[0].path if files else "", 1, 1)
+        path, line, column = (where.path, where.line, where.column) if where else fallback
         problems.append(
             Problem(
                 path,
