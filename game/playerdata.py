@@ -17,13 +17,12 @@ from game.content.model import Badge, Content, Level
 from game.progress import (
     DailyPlan,
     PlayerLevel,
-    ProgressSettings,
     Stats,
     StreakInfo,
     Unlocks,
     compute_unlocks,
     daily_plan,
-    evaluate_badges,
+    effective_level_id,
     level_for_xp,
     new_badges,
     player_stats,
@@ -114,8 +113,6 @@ class PlayerData:
         settings = self.settings()
         before_hist = list(self.history())
         before = player_stats(self.content, before_hist, result.local_date, settings.weekly_goal)
-        rules = ProgressSettings(weekly_goal=settings.weekly_goal)
-        badges_before = evaluate_badges(self.content, before_hist, rules)
         xp = xp_for(result, self.content)
         record_id: int | None = None
         if not self.store.read_only:
@@ -123,11 +120,11 @@ class PlayerData:
         self._history = None
         after_hist = [*before_hist, (result, xp)] if record_id is None else self.history()
         after = player_stats(self.content, after_hist, result.local_date, settings.weekly_goal)
-        gained = tuple(new_badges(badges_before, evaluate_badges(self.content, after_hist, rules)))
+        gained = tuple(new_badges(before.badges, after.badges))
         if record_id is not None:
             for badge in gained:
                 self.store.award_badge(self.profile_id, badge.id, result.local_date)
-        level_id = result.level_id
+        level_id = effective_level_id(result.level_id)  # a daily level counts for its level
         newly = level_id in after.mastered_levels and level_id not in before.mastered_levels
         advice = None
         if result.pain is Pain.SHARP:
