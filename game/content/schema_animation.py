@@ -1,7 +1,8 @@
 """The schema of an exercise's animation: props, keyframes and the camera.
 
 Kept apart from the rest of the schema because it is checked against the
-rig's names (joints and body points) rather than the content vocabularies.
+rig's tables (joints, body points, easing curves) rather than the content
+vocabularies.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from typing import Any
 
 import yaml
 
-from game.content.kinds import ID_PATTERN, Choice, Ctx, Number, Text
+from game.content.kinds import Choice, Ctx, Number, Text
 from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Keyframe, Prop
 from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
+from game.rig.easing import EASINGS
 from game.rig.names import BODY_POINTS, JOINTS
 
 PROP = Record(
@@ -63,7 +65,7 @@ ANIMATION = Record(
         "keyframes": ListOf(KEYFRAME, nonempty=True),
         "mode": Choice(tuple(m.value for m in AnimationMode), "animation mode", AnimationMode),
         "props": ListOf(PROP),
-        "easing": Text(pattern=ID_PATTERN),
+        "easing": Choice(tuple(EASINGS), "easing"),
     },
     post=_check_keyframes,
     what="an animation mapping",

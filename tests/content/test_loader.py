@@ -224,6 +224,11 @@ def test_joint_and_body_point_names_are_checked(content):
     assert {p.hint for p in found} == {"did you mean 'hip_l'?", "did you mean 'knee_r'?"}
 
 
+def test_easing_must_be_one_the_rig_knows(content):
+    content.edit("exercises/bird_dog.yaml", "mode: there_and_back", "mode: loop\n  easing: smoth")
+    assert only(content.problems()).hint == "did you mean 'smooth'?"
+
+
 def test_keyframes_must_move_forward_within_zero_to_one(content):
     content.edit("exercises/bird_dog.yaml", "at: 1.0", "at: 0.0")
     assert "does not come after" in only(content.problems()).message
