@@ -24,6 +24,7 @@ MAX_TOTAL_XP = 2**53 - 1  # the largest integer every JSON reader keeps exactly
 _SIDES = {member.value: member for member in Side}
 _FORMS = {member.value: member for member in Form}
 _PAINS = {member.value: member for member in Pain}
+_NUMBERS = (int, float)
 
 
 def check_json_value(value: object, where: str) -> None:
@@ -101,9 +102,67 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
 
 
 def decode_session(record: Mapping[str, Any]) -> SessionResult:
-    """Rebuild a ``SessionResult`` from its record, or raise ``SchemaError`` saying why."""
+    """Rebuild a ``SessionResult`` from its record, or raise ``SchemaError`` saying why.
+
+    Ten years of history is tens of thousands of values, so the common case is
+    checked in one expression; anything odd takes the careful path, which
+    names the field at fault.
+    """
     try:
-        exercises = tuple(_decode_exercise(item) for item in _list(record["exercises"]))
+        items = record["exercises"]
+        level_id, variant = record["level_id"], record["variant"]
+        offset, active = record["utc_offset_minutes"], record["active_seconds"]
+        completed, daily = record["completed"], record["daily"]
+        if (
+            type(items) is list
+            and type(level_id) is str
+            and type(variant) is str
+            and type(offset) is int
+            and type(completed) is bool
+            and type(daily) is bool
+            and type(active) in _NUMBERS
+            and math.isfinite(active)
+        ):
+            return SessionResult(
+                level_id,
+                parse_date(record["local_date"]),
+                parse_instant(record["started_at"]),
+                parse_instant(record["ended_at"]),
+                offset,
+                tuple([_decode_exercise(item) for item in items]),
+                _FORMS[record["form"]],
+                _PAINS[record["pain"]],
+                completed,
+                daily,
+                active,
+                variant,
+            )
+    except SchemaError:
+        raise
+    except (KeyError, TypeError, ValueError):
+        pass
+    return _decode_session_checked(record)
+
+
+def _decode_exercise(item: object) -> ExerciseResult:
+    if type(item) is list and len(item) >= 6:
+        exercise_id, side, held, reps, breaths, skipped = item[:6]
+        if (
+            type(exercise_id) is str
+            and type(held) in _NUMBERS
+            and type(reps) is int
+            and type(breaths) is int
+            and type(skipped) is bool
+            and math.isfinite(held)
+        ):
+            return ExerciseResult(exercise_id, _SIDES[side], held, reps, breaths, skipped)
+    return _decode_exercise_checked(item)
+
+
+def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
+    """The careful path: each field checked on its own, to say exactly what is wrong."""
+    try:
+        exercises = tuple(_decode_exercise_checked(item) for item in _list(record["exercises"]))
         return SessionResult(
             level_id=_str(record["level_id"]),
             local_date=parse_date(record["local_date"]),
@@ -126,7 +185,7 @@ def decode_session(record: Mapping[str, Any]) -> SessionResult:
         raise SchemaError(str(exc)) from None
 
 
-def _decode_exercise(item: object) -> ExerciseResult:
+def _decode_exercise_checked(item: object) -> ExerciseResult:
     fields = _list(item)
     if len(fields) < 6:
         raise SchemaError(f"an exercise entry has {len(fields)} fields, expected 6")

@@ -9,19 +9,30 @@ backup can be read, ``SaveUnreadable`` is raised with both files untouched;
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from game.store.atomic import DiskSink, MemorySink, atomic_write, quarantine, remove_stale_temps
 from game.store.errors import SaveUnreadable, SchemaError, StoreError
+from game.store.jsontext import RecordTexts, parse_document
 from game.store.lock import FolderLock
 from game.store.models import StoredSession
-from game.store.schema import SCHEMA_VERSION, Document, Tables, read_version, split, upgrade
+from game.store.schema import (
+    SCHEMA_VERSION,
+    SESSIONS,
+    Document,
+    Tables,
+    read_version,
+    split,
+    upgrade,
+)
 from game.store.schema import validate as validate_tables
-from game.store.storage import SaveStorage, parse_document
+from game.store.storage import SaveStorage
 from game.store.store import SaveStore
 
 SAVE_NAME = "spinequest.json"
@@ -49,6 +60,7 @@ class _Loaded:
     tables: Tables = field(default_factory=dict)
     extras: Document = field(default_factory=dict)
     sessions: dict[int, StoredSession] = field(default_factory=dict)
+    texts: RecordTexts = field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
@@ -110,11 +122,12 @@ def memory_store(*, now: Now | None = None, data: bytes | None = None) -> SaveSt
         loaded.extras, loaded.tables = {"schema_version": SCHEMA_VERSION}, split({})[1]
     else:
         loaded.raw = data
-        loaded.problem = _check(loaded)
+        with _collector_paused():
+            loaded.problem = _check(loaded)
         if loaded.problem is not None:
             raise SaveUnreadable([], [loaded.problem])
     read_only = _newer_message(loaded.version) if loaded.newer else None
-    storage = SaveStorage(MemorySink(), loaded.extras, loaded.tables, data)
+    storage = SaveStorage(MemorySink(), loaded.extras, loaded.tables, data, texts=loaded.texts)
     if read_only is None:
         storage.commit()
     return SaveStore(
@@ -189,6 +202,7 @@ def _adopt(
         loaded.tables,
         loaded.raw or None,
         stamp=lambda: now().astimezone(timezone.utc).isoformat(timespec="seconds"),
+        texts=loaded.texts,
     )
     if read_only is None and (restored or loaded.version < SCHEMA_VERSION):
         storage.commit()
@@ -220,8 +234,21 @@ def _load(path: Path) -> _Loaded:
     except OSError as exc:
         loaded.problem = f"could not be read from the disk ({exc.strerror or exc})"
         return loaded
-    loaded.problem = _check(loaded)
+    with _collector_paused():
+        loaded.problem = _check(loaded)
     return loaded
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading builds tens of thousands of small acyclic records; cycle scans only slow it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _check(loaded: _Loaded) -> str | None:
@@ -234,7 +261,7 @@ def _check(loaded: _Loaded) -> str | None:
         return "was not readable text (it is not valid UTF-8)"
     text = text.removeprefix("\ufeff")
     try:
-        document = parse_document(text)
+        document, loaded.texts = parse_document(text, SESSIONS)
     except SchemaError as exc:
         return f"was damaged ({exc})"
     except ValueError as exc:

@@ -84,8 +84,10 @@ def split(document: Document) -> tuple[Document, Tables]:
 def validate(tables: Tables) -> dict[int, StoredSession]:
     """Check every record of every known table; return the decoded sessions by id."""
     for name in TABLES:
-        for key, record in tables[name].items():
-            _check_record_key(name, key, record)
+        table = tables[name]
+        if not all(key.isdigit() and key.isascii() and type(table[key]) is dict for key in table):
+            for key, record in table.items():
+                _check_record_key(name, key, record)
     for key, record in tables[PROFILES].items():
         _field(record, "name", str, PROFILES, key)
         _date(record, "created", PROFILES, key)
@@ -103,15 +105,17 @@ def validate(tables: Tables) -> dict[int, StoredSession]:
             raise SchemaError(f"meta record {key}: last_profile_id must be a whole number")
     sessions: dict[int, StoredSession] = {}
     for key, record in tables[SESSIONS].items():
-        profile_id = _field(record, "profile_id", int, SESSIONS, key)
-        xp = _field(record, "xp", int, SESSIONS, key)
-        if not 0 <= xp <= MAX_SESSION_XP:
+        profile_id, xp = record.get("profile_id"), record.get("xp")
+        if type(profile_id) is not int or type(xp) is not int or not 0 <= xp <= MAX_SESSION_XP:
+            _field(record, "profile_id", int, SESSIONS, key)
+            _field(record, "xp", int, SESSIONS, key)
             raise SchemaError(f"sessions record {key}: xp {xp} is out of range")
         try:
             result = decode_session(record)
         except SchemaError as exc:
             raise SchemaError(f"sessions record {key}: {exc}") from None
-        sessions[int(key)] = StoredSession(int(key), profile_id, result, xp)
+        record_id = int(key)
+        sessions[record_id] = StoredSession(record_id, profile_id, result, xp)
     return sessions
 
 

@@ -10,7 +10,6 @@ bytes, so memory never claims progress the disk does not hold.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,26 +17,17 @@ from typing import Any
 from tinydb.storages import Storage
 
 from game.store.atomic import Sink
-from game.store.errors import InvalidValue, SchemaError
+from game.store.errors import InvalidValue
+from game.store.jsontext import ENCODER, RecordTexts, parse_document
 from game.store.schema import SESSIONS, Document, Tables, split
-
-ENCODER = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
-
-
-def _refuse_constant(name: str) -> object:
-    raise SchemaError(f"the save holds {name}, which is not a valid number")
-
-
-def parse_document(text: str) -> object:
-    """Strict JSON parsing: NaN and Infinity are refused, as the writer never emits them."""
-    return json.loads(text, parse_constant=_refuse_constant)
 
 
 class SaveStorage(Storage):
     """TinyDB storage over an in-memory document with atomic, all-or-nothing commits.
 
-    Session records are never changed once stored, so their encoded text is
-    cached by record identity; a commit then only encodes what is new.
+    Session records are never changed once stored, so their text (as loaded,
+    or as last encoded) is kept by record identity; a commit then only encodes
+    what is new. A record object that changed identity is always re-encoded.
     """
 
     def __init__(
@@ -47,6 +37,7 @@ class SaveStorage(Storage):
         tables: Tables,
         committed: bytes | None,
         stamp: Callable[[], str] | None = None,
+        texts: RecordTexts | None = None,
     ) -> None:
         self._sink = sink
         self._extras = extras
@@ -55,7 +46,7 @@ class SaveStorage(Storage):
         self._stamp = stamp
         self._depth = 0
         self._dirty = False
-        self._session_text: dict[str, tuple[object, str]] = {}
+        self._session_text: RecordTexts = texts or {}
 
     @property
     def extras(self) -> Document:
@@ -106,7 +97,7 @@ class SaveStorage(Storage):
         self._dirty = False
         if self._committed is None:
             return
-        document = parse_document(self._committed.decode("utf-8"))
+        document, self._session_text = parse_document(self._committed.decode("utf-8"), SESSIONS)
         assert isinstance(document, dict)
         self._extras, self._tables = split(document)
 
@@ -123,11 +114,12 @@ class SaveStorage(Storage):
                 members.append(f"{ENCODER.encode(name)}:{body}")
         except (TypeError, ValueError) as exc:
             raise InvalidValue(f"the save cannot hold this value: {exc}") from exc
-        return ("{" + ",".join(members) + "}\n").encode("ascii")
+        # Our own text is ASCII; record text kept from a hand-edited file may not be.
+        return ("{" + ",".join(members) + "}\n").encode("utf-8")
 
     def _encode_sessions(self, table: dict[str, Any]) -> str:
         cache = self._session_text
-        fresh: dict[str, tuple[object, str]] = {}
+        fresh: RecordTexts = {}
         for key, record in table.items():
             hit = cache.get(key)
             if hit is None or hit[0] is not record:
