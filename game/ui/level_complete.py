@@ -1,0 +1,248 @@
+"""The level-complete screen: what this session changed, told one thing at a time.
+
+XP counts up and the bar fills (with a flourish on a level-up), then new badges
+appear one by one, then the streak moves on. Every number shown is a pure
+function of the logic time ``t`` that ``update`` advances, so the animation
+never depends on the frame rate and a test can jump to any moment. With
+reduced motion the final state is shown at once. Pain advice is never
+animated: it is on screen, in a calm warning panel, from the first frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.playerdata import Outcome
+from game.progress import effective_level_id, level_for_xp
+from game.ui.badges_screen import fit_line
+from game.ui.charts import draw_progress_bar, mix
+from game.ui.context import AppContext
+from game.ui.icons import draw_badge_medallion, draw_icon
+from game.ui.input import Act, Action
+from game.ui.scene import Scene
+from game.ui.widgets import blit_paragraph, blit_text, panel
+
+XP_SECONDS = 1.8
+LEVEL_UP_PAUSE = 0.8
+BADGE_SECONDS = 0.7
+STREAK_SECONDS = 0.9
+MARGIN = 60
+
+
+def _ease(t: float) -> float:
+    t = max(0.0, min(1.0, t))
+    return 1 - (1 - t) ** 3
+
+
+class LevelCompleteScene(Scene):
+    def __init__(
+        self,
+        ctx: AppContext,
+        outcome: Outcome,
+        on_done: Callable[[], None],
+        *,
+        reduced_motion: bool = False,
+    ) -> None:
+        super().__init__(ctx)
+        self.outcome = outcome
+        self.on_done = on_done
+        self.reduced_motion = reduced_motion
+        self.t = 0.0
+        self.done_called = False
+        levelled = outcome.level_after.level > outcome.level_before.level
+        self.xp_end = XP_SECONDS + (LEVEL_UP_PAUSE if levelled else 0.0)
+        self.badges_end = self.xp_end + BADGE_SECONDS * len(outcome.new_badges)
+        self.total = self.badges_end + STREAK_SECONDS
+        self.animated = not reduced_motion
+
+    def enter(self) -> None:
+        if self.reduced_motion:
+            self.finish()
+
+    # Derived, from t ---------------------------------------------------------
+    @property
+    def finished(self) -> bool:
+        return self.t >= self.total
+
+    @property
+    def shown_xp(self) -> int:
+        """The running XP total on screen right now."""
+        o = self.outcome
+        frac = _ease(self.t / XP_SECONDS)
+        return round(o.xp_total_before + (o.xp_total_after - o.xp_total_before) * frac)
+
+    @property
+    def shown_gain(self) -> int:
+        return self.shown_xp - self.outcome.xp_total_before
+
+    @property
+    def badges_shown(self) -> int:
+        if self.t < self.xp_end:
+            return 0
+        return min(len(self.outcome.new_badges), int((self.t - self.xp_end) / BADGE_SECONDS) + 1)
+
+    @property
+    def streak_shown(self) -> int:
+        o = self.outcome
+        return o.streak_after.current if self.t >= self.badges_end else o.streak_before.current
+
+    @property
+    def level_up_shown(self) -> bool:
+        return self.outcome.level_after.level > level_for_xp(self.outcome.xp_total_before).level and (
+            level_for_xp(self.shown_xp).level > self.outcome.level_before.level
+        )
+
+    # Lifecycle ---------------------------------------------------------------
+    def finish(self) -> None:
+        """Jump to the final state."""
+        self.t = self.total
+        self.animated = False
+        self.dirty = True
+
+    def update(self, dt: float) -> None:
+        if self.finished:
+            return
+        self.t = min(self.total, self.t + dt)
+        self.dirty = True
+        if self.finished:
+            self.animated = False
+
+    def handle(self, action: Action) -> None:
+        if action.kind in (Act.CONFIRM, Act.BACK):
+            self.finish()
+            if not self.done_called:
+                self.done_called = True
+                self.on_done()
+        elif action.kind in (Act.SKIP, Act.PAUSE, Act.CLICK) and not self.finished:
+            self.finish()
+
+    # Drawing ---------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        o = self.outcome
+        w, h = surface.get_size()
+        surface.blit(theme.background((w, h)), (0, 0))
+        r = o.result
+        if o.pain_advice:
+            title, col = "You stopped. That was right.", c.text
+        elif r.completed:
+            title, col = "Level complete", c.accent
+        else:
+            title, col = "Session saved", c.text
+        blit_text(surface, theme, title, (MARGIN, 34), role="heading", bold=True, color=col)
+        content = self.ctx.content
+        lid = effective_level_id(r.level_id)
+        level = content.levels.get(lid) if content is not None else None
+        name = level.name if level is not None else lid
+        prefix = "Daily level: " if r.daily else ""
+        blit_text(surface, theme, prefix + name, (MARGIN, 88), role="body", color=c.text_dim)
+        top = 140
+        advice_h = 0
+        if o.pain_advice:
+            advice_h = self._draw_advice(surface, pygame.Rect(MARGIN, top, w - 2 * MARGIN, 150))
+            top += advice_h + 20
+        left = pygame.Rect(MARGIN, top, 560, min(h - top - 90, 400))
+        right = pygame.Rect(left.right + 20, top, w - MARGIN - left.right - 20, left.height)
+        self._draw_xp(surface, left)
+        self._draw_right(surface, right)
+        hint = "Enter: continue" if self.finished else "Space: show all    Enter: continue"
+        blit_text(surface, theme, hint, (w - MARGIN, h - 44), role="small", color=c.text_dim,
+                  anchor="bottomright")  # fmt: skip
+
+    def _draw_advice(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
+        theme = self.ctx.theme
+        c = theme.c
+        panel(surface, theme, rect, color=mix(c.panel, c.warn, 0.12), edge=c.warn, width=3)
+        icon_c = (rect.left + 44, rect.top + 44)
+        pygame.draw.circle(surface, c.warn, icon_c, 24)
+        blit_text(surface, theme, "!", icon_c, role="label", bold=True, color=c.accent_text,
+                  anchor="center")  # fmt: skip
+        x = rect.left + 88
+        blit_text(surface, theme, "Sharp pain: stop for today", (x, rect.top + 16), role="label",
+                  bold=True, color=c.warn)  # fmt: skip
+        body = pygame.Rect(x, rect.top + 16 + theme.px("label") + 12, rect.right - 24 - x, 0)
+        body.height = rect.bottom - 12 - body.top
+        blit_paragraph(surface, theme, self.outcome.pain_advice or "", body, role="body")
+        return rect.height
+
+    def _draw_xp(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        panel(surface, theme, rect)
+        x = rect.left + 28
+        y = rect.top + 22
+        blit_text(surface, theme, "EXPERIENCE", (x, y), role="small", color=c.text_dim)
+        gain = blit_text(surface, theme, f"+{self.shown_gain:,} XP", (x, y + 28), role="title",
+                         bold=True, color=c.accent)  # fmt: skip
+        lvl = level_for_xp(self.shown_xp)
+        y = gain.bottom + 18
+        blit_text(surface, theme, f"Level {lvl.level}", (x, y), role="label", bold=True)
+        blit_text(surface, theme, f"{self.shown_xp:,} XP in all", (rect.right - 28, y + 4),
+                  role="small", color=c.text_dim, anchor="topright")  # fmt: skip
+        y += theme.px("label") + 16
+        bar = pygame.Rect(x, y, rect.width - 56, 22)
+        draw_progress_bar(surface, theme, bar, lvl.fraction)
+        blit_text(surface, theme, f"{lvl.xp_into_level:,} / {lvl.xp_for_next:,} XP to level "
+                  f"{lvl.level + 1}", (x, bar.bottom + 8), role="small", color=c.text)  # fmt: skip
+        if self.level_up_shown:
+            banner = pygame.Rect(x, bar.bottom + 44, rect.width - 56, 56)
+            pulse = 0.0 if self.finished else abs(((self.t * 2) % 2) - 1)
+            panel(surface, theme, banner, color=mix(c.accent, c.glow, pulse * 0.4), edge=c.accent)
+            draw_icon(surface, "star", (banner.left + 32, banner.centery), 32, c.accent_text)
+            blit_text(surface, theme, f"Level up! You reached level {self.outcome.level_after.level}",
+                      (banner.left + 60, banner.centery), role="body", bold=True,
+                      color=c.accent_text, anchor="midleft")  # fmt: skip
+
+    def _draw_right(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        o = self.outcome
+        panel(surface, theme, rect)
+        x = rect.left + 24
+        y = rect.top + 22
+        line = round(theme.px("small") * 1.35)
+        # streak
+        blit_text(surface, theme, "STREAK", (x, y), role="small", color=c.text_dim)
+        y += line + 4
+        before, after = o.streak_before, o.streak_after
+        moved = self.t >= self.badges_end
+        draw_icon(surface, "flame", (x + 16, y + 16), 34, c.glow if after.current else c.locked)
+        text = f"{before.current} → {self.streak_shown} days" if moved else f"{before.current} days"
+        blit_text(surface, theme, text, (x + 44, y + 16), role="label", bold=True, anchor="midleft")
+        y += 44
+        notes: list[tuple[str, tuple[int, int, int]]] = []
+        if moved:
+            if len(after.freezes_used_on) > len(before.freezes_used_on):
+                notes.append(("A streak freeze covered your missed day.", c.inhale))
+            if after.freezes_held > before.freezes_held:
+                notes.append(("You earned a streak freeze.", c.inhale))
+            if o.newly_mastered:
+                notes.append(("Level mastered: the next one is open.", c.good))
+        for text, col in notes:
+            blit_text(surface, theme, text, (x, y), role="small", color=col)
+            y += line
+        y += 12
+        pygame.draw.line(surface, c.panel_edge, (x, y), (rect.right - 24, y), 1)
+        y += 14
+        blit_text(surface, theme, "NEW BADGES", (x, y), role="small", color=c.text_dim)
+        y += line + 6
+        if not o.new_badges:
+            if self.t >= self.xp_end:
+                blit_text(surface, theme, "None this time. See the badges screen for the next.",
+                          (x, y), role="small", color=c.text_dim)  # fmt: skip
+            return
+        for i, badge in enumerate(o.new_badges[: self.badges_shown]):
+            if y + 52 > rect.bottom - 8:
+                more = len(o.new_badges) - i
+                blit_text(surface, theme, f"and {more} more", (x, y), role="small", color=c.text_dim)
+                break
+            draw_badge_medallion(surface, badge.icon, (x + 22, y + 22), 22, fill=c.accent,
+                                 ring=c.figure, ink=c.accent_text)  # fmt: skip
+            blit_text(surface, theme, badge.name, (x + 56, y), role="body", bold=True)
+            desc = fit_line(theme, badge.description, rect.right - 24 - (x + 56), "small")
+            blit_text(surface, theme, desc, (x + 56, y + theme.px("body") + 6), role="small",
+                      color=c.text_dim)  # fmt: skip
+            y += 58
