@@ -1,0 +1,176 @@
+"""Save store benchmark: ten years of daily play (3,650 sessions) for one player.
+
+    python bench/store_bench.py
+
+Measures opening the save and computing the player's stats, saving one new
+session (the first save after opening, when nothing is cached yet, and the
+median of later ones), and TinyDB's plain ``JSONStorage`` inserting the same
+record into the same data in the same run, for comparison. ``run()`` returns
+the figures for a combined benchmark runner.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tinydb import TinyDB
+from tinydb.storages import JSONStorage
+
+from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
+from game.store import SAVE_NAME, SCHEMA_VERSION, SaveStore, open_store
+from game.store.codec import encode_session
+
+DAYS = 3650
+LOAD_TARGET_MS = 100.0
+WRITE_TARGET_MS = 30.0
+REPEATS = 7
+FIRST_DAY = date(2016, 11, 23)
+
+
+def _now() -> datetime:
+    return datetime(2026, 11, 21, 18, 0, tzinfo=timezone.utc)
+
+
+def daily_result(day: int) -> SessionResult:
+    """A realistic daily level: three exercises, two of them worked on each side."""
+    local = FIRST_DAY + timedelta(days=day)
+    start = datetime(local.year, local.month, local.day, 7, 30, tzinfo=timezone.utc)
+    hold = 20.0 + (day % 40) * 0.37
+    return SessionResult(
+        level_id=f"stage{1 + day // 400}-level{day % 6}",
+        local_date=local,
+        started_at=start,
+        ended_at=start + timedelta(minutes=11, seconds=day % 50),
+        utc_offset_minutes=60 if 90 < local.timetuple().tm_yday < 300 else 0,
+        exercises=(
+            ExerciseResult("bird_dog", Side.LEFT, hold, 8, 6),
+            ExerciseResult("bird_dog", Side.RIGHT, hold + 1.5, 8, 6),
+            ExerciseResult("side_plank", Side.LEFT, hold * 1.5, 0, 9),
+            ExerciseResult("side_plank", Side.RIGHT, hold * 1.4, 0, 9),
+            ExerciseResult("dead_bug", Side.BOTH, hold * 2, 12, 12),
+        ),
+        form=(Form.STEADY, Form.WOBBLY, Form.STEADY)[day % 3],
+        pain=Pain.MILD if day % 17 == 0 else Pain.NONE,
+        daily=True,
+        active_seconds=540.0 + day % 90,
+    )
+
+
+def build_document() -> dict[str, Any]:
+    """The save of one player with a session every day for ten years."""
+    sessions = {
+        str(day + 1): encode_session(1, daily_result(day), 30 + day % 20) for day in range(DAYS)
+    }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "profiles": {"1": {"name": "Ana", "created": FIRST_DAY.isoformat()}},
+        "settings": {"1": {"volume": 0.7, "pacer": "2-4"}},
+        "progress": {"1": {"mastered": [f"stage1-level{n}" for n in range(6)]}},
+        "sessions": sessions,
+        "badges": {"1": {"profile_id": 1, "badge_id": "first-steps", "on": "2016-11-23"}},
+        "meta": {"1": {"last_profile_id": 1}},
+    }
+
+
+def player_stats(store: SaveStore, profile_id: int) -> dict[str, float]:
+    """Totals and the current streak, counted on local dates only."""
+    sessions = store.sessions(profile_id)
+    days = sorted({s.result.local_date for s in sessions}, reverse=True)
+    streak = 0
+    for index, day in enumerate(days):
+        if day != days[0] - timedelta(days=index):
+            break
+        streak += 1
+    return {
+        "sessions": len(sessions),
+        "seconds_held": sum(s.result.total_seconds_held for s in sessions),
+        "xp": sum(s.xp for s in sessions),
+        "streak": streak,
+    }
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000.0
+
+
+def _load_and_stats(folder: Path) -> dict[str, float]:
+    with open_store(folder, now=_now) as store:
+        return player_stats(store, 1)
+
+
+def run() -> list[tuple[str, float, str]]:
+    document = build_document()
+    new_session = daily_result(DAYS)
+    with tempfile.TemporaryDirectory(prefix="store-bench-") as scratch:
+        folder = Path(scratch) / "saves"
+        folder.mkdir()
+        save = folder / SAVE_NAME
+        save.write_text(json.dumps(document, separators=(",", ":")), encoding="ascii")
+        size_mb = save.stat().st_size / 1e6
+
+        stats = _load_and_stats(folder)
+        assert stats["sessions"] == DAYS and stats["streak"] == DAYS, stats
+        loads = [_timed(lambda: _load_and_stats(folder)) for _ in range(REPEATS)]
+
+        with open_store(folder, now=_now) as store:
+            writes = [_timed(lambda: store.record_session(1, new_session, 40))]
+            writes += [
+                _timed(lambda: store.record_session(1, new_session, 40)) for _ in range(REPEATS)
+            ]
+        assert len(_load_and_stats(folder)) == 4
+
+        plain_path = Path(scratch) / "plain.json"
+        plain_path.write_text(json.dumps(document), encoding="ascii")
+        record = encode_session(1, new_session, 40)
+        plain = TinyDB(plain_path, storage=JSONStorage)
+        sessions = plain.table("sessions", cache_size=0)
+        plain_writes = [_timed(lambda: sessions.insert(dict(record))) for _ in range(REPEATS)]
+        plain.close()
+
+    ours = statistics.median(writes[1:])
+    theirs = statistics.median(plain_writes)
+    return [
+        ("save file size, 3,650 sessions", size_mb, "MB"),
+        ("open save + player stats (median)", statistics.median(loads), "ms, target <= 100"),
+        ("open save + player stats (fastest)", min(loads), "ms"),
+        ("save one session, first after opening", writes[0], "ms, target <= 30"),
+        ("save one session (median of later saves)", ours, "ms, target <= 30"),
+        ("TinyDB JSONStorage insert, same data (median)", theirs, "ms"),
+        ("our save / JSONStorage insert", ours / theirs, "ratio"),
+    ]
+
+
+def main() -> int:
+    results = run()
+    width = max(len(name) for name, _, _ in results)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"Save store benchmark: {DAYS} daily sessions, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} cores, load average {load:.2f}"
+    )
+    for name, value, unit in results:
+        print(f"  {name:<{width}}  {value:8.2f}  {unit}")
+    figures = {name: value for name, value, _ in results}
+    ok = (
+        figures["open save + player stats (median)"] <= LOAD_TARGET_MS
+        and figures["save one session (median of later saves)"] <= WRITE_TARGET_MS
+    )
+    print("  within targets" if ok else "  OUTSIDE TARGETS")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
