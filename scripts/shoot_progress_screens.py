@@ -111,10 +111,9 @@ def shoot(scene: Scene, path: Path, settle: float = 0.0) -> None:
 
 
 def main(argv: list[str]) -> int:
+    from game.ui.badges_screen import BadgesScene
     from game.ui.level_complete import LevelCompleteScene
     from game.ui.level_map import LevelMapScene
-
-    from game.ui.badges_screen import BadgesScene
     from game.ui.progress_screen import ProgressScene
 
     large = "--large" in argv

@@ -136,8 +136,14 @@ class BadgesScene(Scene):
             return
         if n == 0:
             return
-        moves = {Act.LEFT: -1, Act.RIGHT: 1, Act.UP: -COLUMNS, Act.DOWN: COLUMNS,
-                 Act.PREV: -1, Act.NEXT: 1}  # fmt: skip
+        moves = {
+            Act.LEFT: -1,
+            Act.RIGHT: 1,
+            Act.UP: -COLUMNS,
+            Act.DOWN: COLUMNS,
+            Act.PREV: -1,
+            Act.NEXT: 1,
+        }
         if kind in moves:
             target = self.focus + moves[kind]
             if 0 <= target < n:
@@ -165,13 +171,23 @@ class BadgesScene(Scene):
         earned = sum(1 for s in self.statuses if s.earned)
         title = blit_text(surface, theme, "Badges", (MARGIN, 34), role="heading", bold=True)
         blit_text(
-            surface, theme, f"{earned} of {len(self.statuses)} earned",
-            (title.right + 24, title.bottom - 6), role="body", color=c.accent, anchor="bottomleft",
-        )  # fmt: skip
+            surface,
+            theme,
+            f"{earned} of {len(self.statuses)} earned",
+            (title.right + 24, title.bottom - 6),
+            role="body",
+            color=c.accent,
+            anchor="bottomleft",
+        )
         blit_text(
-            surface, theme, "Arrows: choose    Wheel: scroll    Esc: back", (w - MARGIN, 48),
-            role="small", color=c.text_dim, anchor="topright",
-        )  # fmt: skip
+            surface,
+            theme,
+            "Arrows: choose    Wheel: scroll    Esc: back",
+            (w - MARGIN, 48),
+            role="small",
+            color=c.text_dim,
+            anchor="topright",
+        )
         view = self.viewport()
         surface.set_clip(view)
         for i, status in enumerate(self.statuses):
@@ -206,9 +222,14 @@ class BadgesScene(Scene):
             )
         else:
             draw_badge_medallion(
-                surface, badge.icon, center, radius,
-                fill=mix(c.panel, c.bg_bottom, 0.2), ring=c.locked, ink=c.locked,
-            )  # fmt: skip
+                surface,
+                badge.icon,
+                center,
+                radius,
+                fill=mix(c.panel, c.bg_bottom, 0.2),
+                ring=c.locked,
+                ink=c.locked,
+            )
             lock_c = (center[0] + radius - 6, center[1] + radius - 6)
             pygame.draw.circle(surface, c.panel, lock_c, 13)
             draw_icon(surface, "lock", lock_c, 20, c.text_dim)
@@ -216,8 +237,15 @@ class BadgesScene(Scene):
         text_w = rect.right - 16 - x
         y = rect.top + 12
         name = fit_line(theme, badge.name, text_w, "body", bold=True)
-        blit_text(surface, theme, name, (x, y), role="body", bold=True,
-                  color=c.text if earned else c.text_dim)  # fmt: skip
+        blit_text(
+            surface,
+            theme,
+            name,
+            (x, y),
+            role="body",
+            bold=True,
+            color=c.text if earned else c.text_dim,
+        )
         y += round(theme.px("body") * 1.3)
         line = round(theme.px("small") * 1.3)
         lines = theme.wrap(badge.description, text_w, "small")
@@ -230,11 +258,25 @@ class BadgesScene(Scene):
         if earned and status.earned_on is not None:
             when = f"Earned {status.earned_on:%d %b %Y}".replace(" 0", " ")
             draw_icon(surface, "check", (x + 9, bottom - line // 2), 18, c.good)
-            blit_text(surface, theme, when, (x + 26, bottom), role="small", color=c.good,
-                      anchor="bottomleft")  # fmt: skip
+            blit_text(
+                surface,
+                theme,
+                when,
+                (x + 26, bottom),
+                role="small",
+                color=c.good,
+                anchor="bottomleft",
+            )
         else:
-            count = blit_text(surface, theme, progress_label(status), (rect.right - 16, bottom),
-                              role="small", color=c.text, anchor="bottomright")  # fmt: skip
+            count = blit_text(
+                surface,
+                theme,
+                progress_label(status),
+                (rect.right - 16, bottom),
+                role="small",
+                color=c.text,
+                anchor="bottomright",
+            )
             bar = pygame.Rect(x, 0, count.left - 12 - x, 10)
             bar.centery = count.centery
             frac = status.progress / status.target if status.target else 0.0
@@ -268,8 +310,15 @@ class BadgesScene(Scene):
             pct = round(100 * status.progress / status.target) if status.target else 0
             state = f"{status.text}  ({min(pct, 99)}%)"
             col = c.inhale
-        blit_text(surface, theme, state, (name.right + 16, name.bottom - 2), role="small",
-                  color=col, anchor="bottomleft")  # fmt: skip
+        blit_text(
+            surface,
+            theme,
+            state,
+            (name.right + 16, name.bottom - 2),
+            role="small",
+            color=col,
+            anchor="bottomleft",
+        )
         body = pygame.Rect(x, name.bottom + 6, rect.width - 40, rect.bottom - name.bottom - 10)
         blit_paragraph(
             surface, theme, status.badge.description, body, role="small", color=c.text_dim

@@ -90,9 +90,9 @@ class LevelCompleteScene(Scene):
 
     @property
     def level_up_shown(self) -> bool:
-        return self.outcome.level_after.level > level_for_xp(self.outcome.xp_total_before).level and (
-            level_for_xp(self.shown_xp).level > self.outcome.level_before.level
-        )
+        return self.outcome.level_after.level > level_for_xp(
+            self.outcome.xp_total_before
+        ).level and (level_for_xp(self.shown_xp).level > self.outcome.level_before.level)
 
     # Lifecycle ---------------------------------------------------------------
     def finish(self) -> None:
@@ -115,7 +115,7 @@ class LevelCompleteScene(Scene):
             if not self.done_called:
                 self.done_called = True
                 self.on_done()
-        elif action.kind in (Act.SKIP, Act.PAUSE, Act.CLICK) and not self.finished:
+        elif action.kind in (Act.PAUSE, Act.CLICK) and not self.finished:
             self.finish()
 
     # Drawing ---------------------------------------------------------------
@@ -149,8 +149,15 @@ class LevelCompleteScene(Scene):
         self._draw_xp(surface, left)
         self._draw_right(surface, right)
         hint = "Enter: continue" if self.finished else "Space: show all    Enter: continue"
-        blit_text(surface, theme, hint, (w - MARGIN, h - 44), role="small", color=c.text_dim,
-                  anchor="bottomright")  # fmt: skip
+        blit_text(
+            surface,
+            theme,
+            hint,
+            (w - MARGIN, h - 44),
+            role="small",
+            color=c.text_dim,
+            anchor="bottomright",
+        )
 
     def _draw_advice(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
         theme = self.ctx.theme
@@ -158,11 +165,26 @@ class LevelCompleteScene(Scene):
         panel(surface, theme, rect, color=mix(c.panel, c.warn, 0.12), edge=c.warn, width=3)
         icon_c = (rect.left + 44, rect.top + 44)
         pygame.draw.circle(surface, c.warn, icon_c, 24)
-        blit_text(surface, theme, "!", icon_c, role="label", bold=True, color=c.accent_text,
-                  anchor="center")  # fmt: skip
+        blit_text(
+            surface,
+            theme,
+            "!",
+            icon_c,
+            role="label",
+            bold=True,
+            color=c.accent_text,
+            anchor="center",
+        )
         x = rect.left + 88
-        blit_text(surface, theme, "Sharp pain: stop for today", (x, rect.top + 16), role="label",
-                  bold=True, color=c.warn)  # fmt: skip
+        blit_text(
+            surface,
+            theme,
+            "Sharp pain: stop for today",
+            (x, rect.top + 16),
+            role="label",
+            bold=True,
+            color=c.warn,
+        )
         body = pygame.Rect(x, rect.top + 16 + theme.px("label") + 12, rect.right - 24 - x, 0)
         body.height = rect.bottom - 12 - body.top
         blit_paragraph(surface, theme, self.outcome.pain_advice or "", body, role="body")
@@ -175,26 +197,53 @@ class LevelCompleteScene(Scene):
         x = rect.left + 28
         y = rect.top + 22
         blit_text(surface, theme, "EXPERIENCE", (x, y), role="small", color=c.text_dim)
-        gain = blit_text(surface, theme, f"+{self.shown_gain:,} XP", (x, y + 28), role="title",
-                         bold=True, color=c.accent)  # fmt: skip
+        gain = blit_text(
+            surface,
+            theme,
+            f"+{self.shown_gain:,} XP",
+            (x, y + 28),
+            role="title",
+            bold=True,
+            color=c.accent,
+        )
         lvl = level_for_xp(self.shown_xp)
         y = gain.bottom + 18
         blit_text(surface, theme, f"Level {lvl.level}", (x, y), role="label", bold=True)
-        blit_text(surface, theme, f"{self.shown_xp:,} XP in all", (rect.right - 28, y + 4),
-                  role="small", color=c.text_dim, anchor="topright")  # fmt: skip
+        blit_text(
+            surface,
+            theme,
+            f"{self.shown_xp:,} XP in all",
+            (rect.right - 28, y + 4),
+            role="small",
+            color=c.text_dim,
+            anchor="topright",
+        )
         y += theme.px("label") + 16
         bar = pygame.Rect(x, y, rect.width - 56, 22)
         draw_progress_bar(surface, theme, bar, lvl.fraction)
-        blit_text(surface, theme, f"{lvl.xp_into_level:,} / {lvl.xp_for_next:,} XP to level "
-                  f"{lvl.level + 1}", (x, bar.bottom + 8), role="small", color=c.text)  # fmt: skip
+        blit_text(
+            surface,
+            theme,
+            f"{lvl.xp_into_level:,} / {lvl.xp_for_next:,} XP to level {lvl.level + 1}",
+            (x, bar.bottom + 8),
+            role="small",
+            color=c.text,
+        )
         if self.level_up_shown:
             banner = pygame.Rect(x, bar.bottom + 44, rect.width - 56, 56)
             pulse = 0.0 if self.finished else abs(((self.t * 2) % 2) - 1)
             panel(surface, theme, banner, color=mix(c.accent, c.glow, pulse * 0.4), edge=c.accent)
             draw_icon(surface, "star", (banner.left + 32, banner.centery), 32, c.accent_text)
-            blit_text(surface, theme, f"Level up! You reached level {self.outcome.level_after.level}",
-                      (banner.left + 60, banner.centery), role="body", bold=True,
-                      color=c.accent_text, anchor="midleft")  # fmt: skip
+            blit_text(
+                surface,
+                theme,
+                f"Level up! You reached level {self.outcome.level_after.level}",
+                (banner.left + 60, banner.centery),
+                role="body",
+                bold=True,
+                color=c.accent_text,
+                anchor="midleft",
+            )
 
     def _draw_right(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         theme = self.ctx.theme
@@ -231,18 +280,39 @@ class LevelCompleteScene(Scene):
         y += line + 6
         if not o.new_badges:
             if self.t >= self.xp_end:
-                blit_text(surface, theme, "None this time. See the badges screen for the next.",
-                          (x, y), role="small", color=c.text_dim)  # fmt: skip
+                blit_text(
+                    surface,
+                    theme,
+                    "None this time. See the badges screen for the next.",
+                    (x, y),
+                    role="small",
+                    color=c.text_dim,
+                )
             return
         for i, badge in enumerate(o.new_badges[: self.badges_shown]):
             if y + 52 > rect.bottom - 8:
                 more = len(o.new_badges) - i
-                blit_text(surface, theme, f"and {more} more", (x, y), role="small", color=c.text_dim)
+                blit_text(
+                    surface, theme, f"and {more} more", (x, y), role="small", color=c.text_dim
+                )
                 break
-            draw_badge_medallion(surface, badge.icon, (x + 22, y + 22), 22, fill=c.accent,
-                                 ring=c.figure, ink=c.accent_text)  # fmt: skip
+            draw_badge_medallion(
+                surface,
+                badge.icon,
+                (x + 22, y + 22),
+                22,
+                fill=c.accent,
+                ring=c.figure,
+                ink=c.accent_text,
+            )
             blit_text(surface, theme, badge.name, (x + 56, y), role="body", bold=True)
             desc = fit_line(theme, badge.description, rect.right - 24 - (x + 56), "small")
-            blit_text(surface, theme, desc, (x + 56, y + theme.px("body") + 6), role="small",
-                      color=c.text_dim)  # fmt: skip
+            blit_text(
+                surface,
+                theme,
+                desc,
+                (x + 56, y + theme.px("body") + 6),
+                role="small",
+                color=c.text_dim,
+            )
             y += 58

@@ -73,9 +73,7 @@ def level_equipment(level: Level, data: PlayerData) -> list[str]:
 
 
 class LevelMapScene(Scene):
-    def __init__(
-        self, ctx: AppContext, data: PlayerData, on_play: Callable[[Level], None]
-    ) -> None:
+    def __init__(self, ctx: AppContext, data: PlayerData, on_play: Callable[[Level], None]) -> None:
         super().__init__(ctx)
         self.data = data
         self.on_play = on_play
@@ -240,14 +238,21 @@ class LevelMapScene(Scene):
         surface.blit(theme.background((w, h)), (0, 0))
         blit_text(surface, theme, "Your path", (MAP_LEFT, 34), role="heading", bold=True)
         blit_text(
-            surface, theme, "Arrows: choose    Enter: play    Esc: back", (w - MAP_LEFT, 48),
-            role="small", color=c.text_dim, anchor="topright",
-        )  # fmt: skip
+            surface,
+            theme,
+            "Arrows: choose    Enter: play    Esc: back",
+            (w - MAP_LEFT, 48),
+            role="small",
+            color=c.text_dim,
+            anchor="topright",
+        )
         self._draw_rows(surface)
         self._draw_path(surface)
         for node in self.nodes:
             self._draw_node(surface, node)
-        self._draw_panel(surface, pygame.Rect(PANEL_LEFT, TOP, w - MAP_LEFT - PANEL_LEFT, h - TOP - 36))
+        self._draw_panel(
+            surface, pygame.Rect(PANEL_LEFT, TOP, w - MAP_LEFT - PANEL_LEFT, h - TOP - 36)
+        )
 
     def _draw_rows(self, surface: pygame.Surface) -> None:
         """Stage names in a column left of the path, so no bend of the path crosses them."""
@@ -275,8 +280,15 @@ class LevelMapScene(Scene):
                     group = [n for n in row_nodes if n.level.stage == stage.id]
                     if group:
                         left = group[0].center[0] - NODE_R
-                        blit_text(surface, theme, stage.name, (left, cy - NODE_R - 12),
-                                  role="small", bold=True, anchor="bottomleft")  # fmt: skip
+                        blit_text(
+                            surface,
+                            theme,
+                            stage.name,
+                            (left, cy - NODE_R - 12),
+                            role="small",
+                            bold=True,
+                            anchor="bottomleft",
+                        )
             y = cy - len(lines) * line // 2
             for text, bold, col in lines:
                 blit_text(surface, theme, text, (MAP_LEFT, y), role="small", bold=bold, color=col)
@@ -287,11 +299,17 @@ class LevelMapScene(Scene):
         assert self.unlocks is not None
         for a, b in zip(self.nodes, self.nodes[1:], strict=False):
             same_stage = a.level.stage == b.level.stage
-            main_turn = a.row != b.row and self.data.content.stages[b.level.stage].track is Track.MAIN
+            main_turn = (
+                a.row != b.row and self.data.content.stages[b.level.stage].track is Track.MAIN
+            )
             if not (same_stage or main_turn):
                 continue
             reached = self.unlocks.is_level_open(b.level.id)
-            col = mix(c.panel_edge, c.accent, 0.55) if reached else mix(c.panel_edge, c.bg_bottom, 0.3)
+            col = (
+                mix(c.panel_edge, c.accent, 0.55)
+                if reached
+                else mix(c.panel_edge, c.bg_bottom, 0.3)
+            )
             if a.row == b.row:
                 pygame.draw.line(surface, col, a.center, b.center, 6)
             else:  # the turn between two rows: a rounded bend at the end of the row
@@ -311,7 +329,9 @@ class LevelMapScene(Scene):
         if is_today:
             glow = pygame.Surface((NODE_R * 6, NODE_R * 6), pygame.SRCALPHA)
             for k, alpha in ((3.0, 40), (2.3, 70), (1.7, 110)):
-                pygame.draw.circle(glow, (*c.accent, alpha), (NODE_R * 3, NODE_R * 3), round(NODE_R * k / 1.5))
+                pygame.draw.circle(
+                    glow, (*c.accent, alpha), (NODE_R * 3, NODE_R * 3), round(NODE_R * k / 1.5)
+                )
             surface.blit(glow, (cx - NODE_R * 3, cy - NODE_R * 3))
         fills: dict[NodeStatus, tuple[Color, Color, Color]] = {
             NodeStatus.MASTERED: (c.good, c.good, c.accent_text),
@@ -327,8 +347,16 @@ class LevelMapScene(Scene):
         elif status is NodeStatus.LOCKED:
             draw_icon(surface, "lock", (cx + 3, cy), 28, ink)
         else:
-            blit_text(surface, theme, str(node.level.order + 1), (cx, cy), role="body", bold=True,
-                      color=ink, anchor="center")  # fmt: skip
+            blit_text(
+                surface,
+                theme,
+                str(node.level.order + 1),
+                (cx, cy),
+                role="body",
+                bold=True,
+                color=ink,
+                anchor="center",
+            )
         if focused:
             pygame.draw.circle(surface, c.accent, (cx, cy), NODE_R + 8, 4)
         if is_today:
@@ -351,48 +379,100 @@ class LevelMapScene(Scene):
         stage = self.data.content.stages[level.stage]
         blit_text(surface, theme, stage.name.upper(), (x, y), role="small", color=c.text_dim)
         y += round(theme.px("small") * 1.5)
-        y = blit_paragraph(surface, theme, level.name, pygame.Rect(x, y, inner.width, 80),
-                           role="label", bold=True)  # fmt: skip
+        y = blit_paragraph(
+            surface, theme, level.name, pygame.Rect(x, y, inner.width, 80), role="label", bold=True
+        )
         y += 6
-        chip_col = {NodeStatus.MASTERED: c.good, NodeStatus.COMPLETED: c.inhale,
-                    NodeStatus.OPEN: c.accent, NodeStatus.LOCKED: c.locked}[status]  # fmt: skip
-        chip = blit_text(surface, theme, status.value, (x, y), role="small", color=chip_col, bold=True)
+        chip_col = {
+            NodeStatus.MASTERED: c.good,
+            NodeStatus.COMPLETED: c.inhale,
+            NodeStatus.OPEN: c.accent,
+            NodeStatus.LOCKED: c.locked,
+        }[status]
+        chip = blit_text(
+            surface, theme, status.value, (x, y), role="small", color=chip_col, bold=True
+        )
         if level.id == self.today_id:
-            blit_text(surface, theme, "Today's level", (chip.right + 16, y), role="small",
-                      color=c.accent)  # fmt: skip
+            blit_text(
+                surface, theme, "Today's level", (chip.right + 16, y), role="small", color=c.accent
+            )
         y = chip.bottom + 14
-        y = blit_paragraph(surface, theme, level.goal, pygame.Rect(x, y, inner.width, 120), role="body")
+        y = blit_paragraph(
+            surface, theme, level.goal, pygame.Rect(x, y, inner.width, 120), role="body"
+        )
         y += 10
         minutes = self.planned_minutes(level)
         if minutes > 0:
             draw_icon(surface, "clock", (x + 10, y + theme.px("small") // 2 + 2), 20, c.text_dim)
-            blit_text(surface, theme, f"About {minutes:.0f} minutes", (x + 28, y), role="small",
-                      color=c.text)  # fmt: skip
+            blit_text(
+                surface,
+                theme,
+                f"About {minutes:.0f} minutes",
+                (x + 28, y),
+                role="small",
+                color=c.text,
+            )
             y += round(theme.px("small") * 1.5)
         owned = self.data.settings().equipment | {"mat"}
-        kit = [EQUIPMENT.get(e, e) + ("" if e in owned else " (not owned)") for e in level_equipment(level, self.data)]
+        kit = [
+            EQUIPMENT.get(e, e) + ("" if e in owned else " (not owned)")
+            for e in level_equipment(level, self.data)
+        ]
         if kit:
-            y = blit_paragraph(surface, theme, "Needs: " + ", ".join(kit),
-                               pygame.Rect(x, y, inner.width, 60), role="small", color=c.text_dim)  # fmt: skip
+            y = blit_paragraph(
+                surface,
+                theme,
+                "Needs: " + ", ".join(kit),
+                pygame.Rect(x, y, inner.width, 60),
+                role="small",
+                color=c.text_dim,
+            )
         y += 14
         bottom = inner.bottom
         if status is NodeStatus.LOCKED:
-            why = self.message if self.refused_id == level.id else (
-                self.unlocks.why_locked(level.id) if self.unlocks else ""
+            why = (
+                self.message
+                if self.refused_id == level.id
+                else (self.unlocks.why_locked(level.id) if self.unlocks else "")
             )
             refused = self.refused_id == level.id
             box = pygame.Rect(x - 8, y, inner.width + 16, bottom - y)
-            panel(surface, theme, box, color=mix(c.panel, c.bg_bottom, 0.4),
-                  edge=c.warn if refused else c.panel_edge, width=3 if refused else 2)  # fmt: skip
+            panel(
+                surface,
+                theme,
+                box,
+                color=mix(c.panel, c.bg_bottom, 0.4),
+                edge=c.warn if refused else c.panel_edge,
+                width=3 if refused else 2,
+            )
             head = "Not open yet" if refused else "How to open it"
-            blit_text(surface, theme, head, (box.left + 12, box.top + 10), role="small", bold=True,
-                      color=c.warn if refused else c.text)  # fmt: skip
-            text_rect = pygame.Rect(box.left + 12, box.top + 14 + theme.px("small") + 6,
-                                    box.width - 24, box.height - theme.px("small") - 30)  # fmt: skip
+            blit_text(
+                surface,
+                theme,
+                head,
+                (box.left + 12, box.top + 10),
+                role="small",
+                bold=True,
+                color=c.warn if refused else c.text,
+            )
+            text_rect = pygame.Rect(
+                box.left + 12,
+                box.top + 14 + theme.px("small") + 6,
+                box.width - 24,
+                box.height - theme.px("small") - 30,
+            )
             blit_paragraph(surface, theme, why, text_rect, role="small", color=c.text)
         else:
             button = pygame.Rect(x, bottom - 52, inner.width, 52)
             panel(surface, theme, button, color=c.accent, edge=c.accent)
             verb = "Play again" if status is NodeStatus.MASTERED else "Play"
-            blit_text(surface, theme, f"{verb}  (Enter)", button.center, role="body", bold=True,
-                      color=c.accent_text, anchor="center")  # fmt: skip
+            blit_text(
+                surface,
+                theme,
+                f"{verb}  (Enter)",
+                button.center,
+                role="body",
+                bold=True,
+                color=c.accent_text,
+                anchor="center",
+            )

@@ -216,9 +216,14 @@ class ProgressScene(Scene):
             bold=True,
         )
         blit_text(
-            layer, theme, f"best {st.best}", (num.right + 14, num.bottom - 6), role="small",
-            color=c.text_dim, anchor="bottomleft",
-        )  # fmt: skip
+            layer,
+            theme,
+            f"best {st.best}",
+            (num.right + 14, num.bottom - 6),
+            role="small",
+            color=c.text_dim,
+            anchor="bottomleft",
+        )
         # freezes held, as snowflakes in slots
         right = rect.right - 28
         slot = icon_size
@@ -244,8 +249,14 @@ class ProgressScene(Scene):
         goal_met = st.weekly_goal_met
         label = f"This week: {st.week_days_done} of {st.weekly_goal} days"
         y = rect.bottom - 64
-        blit_text(layer, theme, label + ("  - goal met" if goal_met else ""), (x, y), role="small",
-                  color=c.good if goal_met else c.text)  # fmt: skip
+        blit_text(
+            layer,
+            theme,
+            label + ("  - goal met" if goal_met else ""),
+            (x, y),
+            role="small",
+            color=c.good if goal_met else c.text,
+        )
         monday = week_start(self.stats.today)
         played = {d for d in self.stats.heatmap if monday <= d <= self.stats.today}
         pill_w = (rect.width - 56 - 6 * 8) // 7
@@ -298,17 +309,29 @@ class ProgressScene(Scene):
         sessions = [float(wk.sessions) for wk in self.weeks]
         last = len(self.weeks) - 1
         draw_bar_chart(
-            layer, theme, pygame.Rect(inner.left, top, inner.width, half - 14), held,
-            color=c.accent, title="Hold time (minutes)", unit=" min", highlight=last,
-        )  # fmt: skip
+            layer,
+            theme,
+            pygame.Rect(inner.left, top, inner.width, half - 14),
+            held,
+            color=c.accent,
+            title="Hold time (minutes)",
+            unit=" min",
+            highlight=last,
+        )
         labels = [
             f"{wk.monday:%d %b}".lstrip("0") if i % 3 == last % 3 else ""
             for i, wk in enumerate(self.weeks)
         ]
         draw_bar_chart(
-            layer, theme, pygame.Rect(inner.left, top + half + 16, inner.width, half), sessions,
-            color=c.inhale, title="Sessions", labels=labels, highlight=last,
-        )  # fmt: skip
+            layer,
+            theme,
+            pygame.Rect(inner.left, top + half + 16, inner.width, half),
+            sessions,
+            color=c.inhale,
+            title="Sessions",
+            labels=labels,
+            highlight=last,
+        )
 
     def _draw_focus(self, surface: pygame.Surface) -> None:
         assert self.stats is not None
@@ -327,9 +350,13 @@ class ProgressScene(Scene):
             what = "no play"
         when = "Today" if self.focus_day == self.stats.today else f"{self.focus_day:%a %d %b %Y}"
         blit_text(
-            surface, theme, f"{when}:  {what}", (MARGIN + 24, self._info_y), role="body",
+            surface,
+            theme,
+            f"{when}:  {what}",
+            (MARGIN + 24, self._info_y),
+            role="body",
             color=c.accent,
-        )  # fmt: skip
+        )
 
     # For tests ---------------------------------------------------------------
     def focus_text(self) -> str:

@@ -1,0 +1,303 @@
+"""The progression screens, headless: the map and its gate, badges, progress, level complete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+
+import pygame
+import pytest
+
+from game.clock import FakeClock
+from game.content import assets_dir, load_content
+from game.content.model import Content, Level
+from game.playerdata import Outcome, PlayerData
+from game.progress import daily_level_id
+from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
+from game.store import memory_store
+from game.ui.badges_screen import BadgesScene
+from game.ui.charts import HeatmapGrid, heat_level
+from game.ui.context import LOGICAL_SIZE, AppContext
+from game.ui.input import Act, Action
+from game.ui.level_complete import LevelCompleteScene
+from game.ui.level_map import LevelMapScene, NodeStatus
+from game.ui.progress_screen import ProgressScene, weekly_totals
+from game.ui.scene import Scene, SceneStack
+from game.ui.theme import Theme
+
+START = datetime(2026, 2, 2, 7, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content()
+
+
+@pytest.fixture(scope="module")
+def display() -> Iterator[pygame.Surface]:
+    pygame.display.init()
+    pygame.font.init()
+    yield pygame.display.set_mode(LOGICAL_SIZE)
+    pygame.display.quit()
+
+
+def _play(data: PlayerData, clock: FakeClock, *, form: Form = Form.STEADY,
+          pain: Pain = Pain.NONE) -> Outcome:  # fmt: skip
+    plan = data.daily()
+    start = clock.now_utc()
+    exercises = tuple(
+        ExerciseResult(s.exercise, Side.BOTH, seconds_held=30.0, reps=6, breaths=5)
+        for s in plan.level.all_steps()
+    )
+    result = SessionResult(
+        level_id=daily_level_id(data.today(), plan.main_level_id),
+        local_date=data.today(),
+        started_at=start,
+        ended_at=start + timedelta(minutes=10),
+        utc_offset_minutes=0,
+        exercises=exercises,
+        form=form,
+        pain=pain,
+        completed=pain is not Pain.SHARP,
+        daily=True,
+        active_seconds=480.0,
+    )
+    return data.record(result)
+
+
+def _player(content: Content, days: int) -> tuple[PlayerData, FakeClock, list[Outcome]]:
+    clock = FakeClock(start_utc=START)
+    store = memory_store(now=clock.now_utc)
+    data = PlayerData(store, content, clock, store.create_profile("Ana").id)
+    outcomes = []
+    for day in range(days):
+        if day % 9 != 4:  # a rest day now and then
+            form = Form.WOBBLY if day % 3 == 1 else Form.STEADY
+            outcomes.append(_play(data, clock, form=form))
+        clock.advance(24 * 3600)
+    return data, clock, outcomes
+
+
+@pytest.fixture(scope="module")
+def month(content: Content) -> tuple[PlayerData, FakeClock, list[Outcome]]:
+    return _player(content, 30)
+
+
+def _ctx(content: Content, clock: FakeClock, text_size: str = "normal") -> AppContext:
+    theme = Theme(assets_dir() / "fonts", text_size=text_size)
+    return AppContext(theme=theme, scenes=SceneStack(), clock=clock, content=content)
+
+
+def _shown(scene: Scene, ctx: AppContext) -> Scene:
+    ctx.scenes.push(scene)
+    ctx.scenes.apply_pending()
+    return scene
+
+
+# ---------------------------------------------------------------------------
+# Level map
+# ---------------------------------------------------------------------------
+
+
+def test_map_statuses_match_the_unlock_rules(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+    data, clock, _ = month
+    ctx = _ctx(content, clock)
+    scene = _shown(LevelMapScene(ctx, data, on_play=lambda lv: None), ctx)
+    unlocks = data.unlocks()
+    assert {n.level.id for n in scene.nodes} == set(content.levels)
+    for node in scene.nodes:
+        status = scene.status(node.level.id)
+        lid = node.level.id
+        if lid in unlocks.mastered_levels:
+            assert status is NodeStatus.MASTERED
+        elif lid in unlocks.completed_levels:
+            assert status is NodeStatus.COMPLETED
+        elif unlocks.is_level_open(lid):
+            assert status is NodeStatus.OPEN
+        else:
+            assert status is NodeStatus.LOCKED
+    statuses = {scene.status(n.level.id) for n in scene.nodes}
+    assert {NodeStatus.MASTERED, NodeStatus.OPEN, NodeStatus.LOCKED} <= statuses
+    assert scene.today_id == data.daily().main_level_id
+    assert scene.focus_id == scene.today_id, "the map opens on today's level"
+
+
+def test_locked_levels_refuse_and_say_why(content: Content, display) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock(start_utc=START)
+    store = memory_store(now=clock.now_utc)
+    data = PlayerData(store, content, clock, store.create_profile("New").id)
+    played: list[Level] = []
+    ctx = _ctx(content, clock)
+    scene = _shown(LevelMapScene(ctx, data, on_play=played.append), ctx)
+    locked = [n.level.id for n in scene.nodes if scene.status(n.level.id) is NodeStatus.LOCKED]
+    assert "full_body_04" in locked and "stabilize_02" in locked
+    for lid in locked:  # every way of choosing a locked node starts nothing
+        scene.focus_id = lid
+        scene.handle(Action(Act.CONFIRM))
+        assert played == []
+        assert scene.refused_id == lid
+        assert scene.message == data.unlocks().why_locked(lid) != ""
+        node = scene.node(lid)
+        assert node is not None
+        scene.handle(Action(Act.CLICK, pos=node.center))
+        assert played == []
+    scene.draw(display)  # the refusal panel draws
+    scene.focus_id = "stabilize_01"
+    scene.handle(Action(Act.CONFIRM))
+    assert [lv.id for lv in played] == ["stabilize_01"]
+
+
+def test_map_keyboard_moves_between_nodes_and_back_pops(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+    data, clock, _ = month
+    ctx = _ctx(content, clock)
+    scene = _shown(LevelMapScene(ctx, data, on_play=lambda lv: None), ctx)
+    scene.focus_id = "stabilize_01"
+    scene.handle(Action(Act.RIGHT))
+    assert scene.focus_id == "stabilize_02"
+    scene.handle(Action(Act.DOWN))
+    assert scene.focus_id is not None and scene.focus_id.startswith("movement_")
+    scene.handle(Action(Act.BACK))
+    ctx.scenes.apply_pending()
+    assert len(ctx.scenes) == 0
+
+
+# ---------------------------------------------------------------------------
+# Badges
+# ---------------------------------------------------------------------------
+
+
+def test_badges_list_every_badge_with_date_or_progress(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+    data, clock, _ = month
+    ctx = _ctx(content, clock)
+    scene = _shown(BadgesScene(ctx, data), ctx)
+    assert [s.badge.id for s in scene.statuses] == list(content.badges)
+    earned = [s for s in scene.statuses if s.earned]
+    locked = [s for s in scene.statuses if not s.earned]
+    assert earned and locked
+    assert all(s.earned_on is not None and s.earned_on <= data.today() for s in earned)
+    assert all(0 <= s.progress < s.target and s.text for s in locked)
+    for _ in range(len(scene.statuses)):
+        scene.handle(Action(Act.DOWN))
+        scene.handle(Action(Act.RIGHT))
+        card = scene.card_rect(scene.focus)
+        assert scene.viewport().contains(card), "the focused card is scrolled into view"
+    assert scene.focus == len(scene.statuses) - 1
+    scene.draw(display)
+
+
+# ---------------------------------------------------------------------------
+# Progress
+# ---------------------------------------------------------------------------
+
+
+def test_progress_numbers_and_heatmap(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+    data, clock, _ = month
+    ctx = _ctx(content, clock)
+    scene = _shown(ProgressScene(ctx, data), ctx)
+    scene.draw(display)
+    assert scene.stats is not None and scene.stats.xp_total > 0
+    assert len(scene.weeks) == 12 and sum(w.sessions for w in scene.weeks) == len(data.history())
+    assert set(scene.cells) == set(scene.grid.days())
+    scene.handle(Action(Act.LEFT))  # a week back
+    assert scene.focus_day == data.today() - timedelta(days=7)
+    assert scene.focus_text().startswith((data.today() - timedelta(days=7)).isoformat())
+    static = scene._static
+    scene.draw(display)
+    assert scene._static is static, "moving the cursor reuses the cached picture"
+
+
+def test_heatmap_grid_is_monday_first_weeks_as_columns() -> None:
+    grid = HeatmapGrid.ending(date(2026, 3, 4), 183)  # a Wednesday
+    assert grid.first_monday.weekday() == 0
+    assert grid.cell_of(date(2026, 3, 4)) == (grid.weeks - 1, 2)
+    assert grid.day_at(grid.weeks - 1, 3) is None  # tomorrow is not drawn
+    assert grid.cell_of(date(2026, 3, 5)) is None
+    assert (heat_level(0), heat_level(3), heat_level(30)) == (0, 1, 4)
+
+
+def test_weekly_totals_put_sessions_in_their_week(content: Content, month) -> None:  # type: ignore[no-untyped-def]
+    data, _, _ = month
+    weeks = weekly_totals((r for r, _ in data.history()), data.today())
+    assert weeks[-1].monday.weekday() == 0 and weeks[-1].monday <= data.today()
+    held = sum(r.total_seconds_held for r, _ in data.history()) / 60
+    assert sum(w.hold_minutes for w in weeks) == pytest.approx(held)
+
+
+# ---------------------------------------------------------------------------
+# Level complete
+# ---------------------------------------------------------------------------
+
+
+def _rich_outcome(outcomes: list[Outcome]) -> Outcome:
+    return next(o for o in outcomes if o.new_badges and o.level_after.level > o.level_before.level)
+
+
+def test_level_complete_counts_up_on_logic_time(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+    _data, clock, outcomes = month
+    outcome = _rich_outcome(outcomes)
+    done: list[bool] = []
+    ctx = _ctx(content, clock)
+    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: done.append(True)), ctx)
+    assert scene.shown_xp == outcome.xp_total_before and scene.animated
+    scene.update(0.5)
+    assert outcome.xp_total_before < scene.shown_xp < outcome.xp_total_after
+    scene.draw(display)
+    for _ in range(int(scene.total * 60) + 2):
+        scene.update(1 / 60)
+    assert scene.finished and not scene.animated
+    assert scene.shown_xp == outcome.xp_total_after
+    assert scene.badges_shown == len(outcome.new_badges)
+    assert scene.streak_shown == outcome.streak_after.current
+    assert scene.level_up_shown
+    scene.draw(display)
+    scene.handle(Action(Act.CONFIRM))
+    scene.handle(Action(Act.BACK))
+    assert done == [True], "continue is called once"
+
+
+def test_reduced_motion_shows_the_end_at_once(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+    _data, clock, outcomes = month
+    outcome = _rich_outcome(outcomes)
+    ctx = _ctx(content, clock)
+    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: None, reduced_motion=True), ctx)
+    assert scene.finished and not scene.animated
+    assert scene.shown_xp == outcome.xp_total_after
+    assert scene.badges_shown == len(outcome.new_badges)
+
+
+def test_sharp_pain_advice_is_shown_from_the_first_frame(content: Content, display) -> None:  # type: ignore[no-untyped-def]
+    data, clock, _ = _player(content, 2)
+    outcome = _play(data, clock, pain=Pain.SHARP)
+    assert outcome.pain_advice
+    ctx = _ctx(content, clock)
+    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: None), ctx)
+    scene.draw(display)
+    warn = ctx.theme.c.warn
+    edge = [display.get_at((x, 141))[:3] for x in range(80, 1200, 40)]
+    assert warn in edge, "the warning panel is on screen before any animation"
+
+
+# ---------------------------------------------------------------------------
+# Every screen draws at both text sizes
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text_size", ["normal", "large"])
+def test_every_screen_draws(content: Content, month, display, text_size: str) -> None:  # type: ignore[no-untyped-def]
+    data, clock, outcomes = month
+    ctx = _ctx(content, clock, text_size)
+    scenes: list[Scene] = [
+        LevelMapScene(ctx, data, on_play=lambda lv: None),
+        BadgesScene(ctx, data),
+        ProgressScene(ctx, data),
+        LevelCompleteScene(ctx, _rich_outcome(outcomes), on_done=lambda: None),
+    ]
+    for scene in scenes:
+        _shown(scene, ctx)
+        scene.update(0.7)
+        display.fill((0, 0, 0))
+        scene.draw(display)
+        colours = {
+            display.get_at((x, y))[:3] for x in range(0, 1280, 64) for y in range(0, 720, 48)
+        }
+        assert len(colours) > 8, type(scene).__name__
