@@ -237,7 +237,13 @@ class LevelCompleteScene(Scene):
             blit_text(
                 surface,
                 theme,
-                f"Level up! You reached level {self.outcome.level_after.level}",
+                fit_line(
+                    theme,
+                    f"Level up! You reached level {self.outcome.level_after.level}",
+                    banner.right - 16 - (banner.left + 60),
+                    "body",
+                    bold=True,
+                ),
                 (banner.left + 60, banner.centery),
                 role="body",
                 bold=True,

@@ -19,6 +19,7 @@ import pygame
 from game.content.model import EQUIPMENT, Level, Stage, Track
 from game.playerdata import PlayerData
 from game.progress import Unlocks
+from game.ui.badges_screen import fit_line
 from game.ui.charts import mix
 from game.ui.context import AppContext
 from game.ui.icons import draw_icon
@@ -133,7 +134,7 @@ class LevelMapScene(Scene):
                     x += direction * NODE_STEP
                 x = max(FIRST_X, min(MAP_RIGHT - NODE_R - 16, x))
                 self.nodes.append(Node(level, (x, cy), r))
-            self.rows.append((f"STAGE {r + 1}", [stage], cy))
+            self.rows.append((f"{r + 1}", [stage], cy))
         if sides:
             r = len(mains)
             cy = TOP + r * row_h + row_h // 2 + 8
@@ -143,7 +144,7 @@ class LevelMapScene(Scene):
                     self.nodes.append(Node(level, (x, cy), r))
                     x += SIDE_STEP
                 x += SIDE_STEP // 2
-            self.rows.append(("SIDE TRACKS", sides, cy))
+            self.rows.append(("Side tracks", sides, cy))
 
     # Queries ---------------------------------------------------------------
     def node(self, level_id: str | None) -> Node | None:
@@ -264,17 +265,23 @@ class LevelMapScene(Scene):
             row_nodes = [n for n in self.nodes if n.row == r]
             if not row_nodes:
                 continue
-            lines: list[tuple[str, bool, Color]] = [(label, False, c.text_dim)]
+            lines: list[tuple[str, bool, Color]] = []
             if len(stages) == 1:
                 stage = stages[0]
                 done = sum(1 for n in row_nodes if n.level.id in self.unlocks.mastered_levels)
                 is_open = self.unlocks.is_stage_open(stage.id)
                 name_col = c.text if is_open else c.locked
-                names = theme.wrap(stage.name, LABEL_W, "small", bold=True)[:3]
+                names = theme.wrap(f"{label}  {stage.name}", LABEL_W, "small", bold=True)
+                if len(names) > 3:
+                    names = [
+                        *names[:2],
+                        fit_line(theme, " ".join(names[2:]), LABEL_W, "small", True),
+                    ]
                 lines += [(n, True, name_col) for n in names]
                 note = f"{done} of {len(row_nodes)} mastered" if is_open else "locked"
                 lines.append((note, False, c.good if done == len(row_nodes) else c.text_dim))
             else:
+                lines.append((label, True, c.text))
                 lines.append(("always open", False, c.text_dim))
                 for stage in stages:
                     group = [n for n in row_nodes if n.level.stage == stage.id]
@@ -377,7 +384,8 @@ class LevelMapScene(Scene):
         inner = rect.inflate(-40, -40)
         x, y = inner.left, inner.top
         stage = self.data.content.stages[level.stage]
-        blit_text(surface, theme, stage.name.upper(), (x, y), role="small", color=c.text_dim)
+        stage_line = fit_line(theme, stage.name.upper(), inner.width, "small")
+        blit_text(surface, theme, stage_line, (x, y), role="small", color=c.text_dim)
         y += round(theme.px("small") * 1.5)
         y = blit_paragraph(
             surface, theme, level.name, pygame.Rect(x, y, inner.width, 80), role="label", bold=True
@@ -398,7 +406,7 @@ class LevelMapScene(Scene):
             )
         y = chip.bottom + 14
         y = blit_paragraph(
-            surface, theme, level.goal, pygame.Rect(x, y, inner.width, 120), role="body"
+            surface, theme, level.goal, pygame.Rect(x, y, inner.width, 170), role="body"
         )
         y += 10
         minutes = self.planned_minutes(level)
@@ -469,7 +477,7 @@ class LevelMapScene(Scene):
             blit_text(
                 surface,
                 theme,
-                f"{verb}  (Enter)",
+                verb,
                 button.center,
                 role="body",
                 bold=True,
