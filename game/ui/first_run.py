@@ -45,16 +45,15 @@ SAFETY_POINTS: tuple[str, ...] = (
     "who can examine you.",
 )
 BREATH_TEACHING = (
-    "Breathe in gently through your nose while the circle grows. Breathe out through "
-    "your mouth while it shrinks: the out-breath lasts twice as long as the in-breath. "
-    "Let your belly and lower ribs widen and keep your shoulders quiet. Every level "
-    "uses this rhythm."
+    "Breathe in through your nose while the circle grows. Breathe out through your "
+    "mouth while it shrinks, twice as long as the in-breath. Keep your shoulders "
+    "quiet. Every level uses this rhythm."
 )
 EQUIPMENT_NOTE = (
     "Tick what you own. Levels that need something you do not have use another move. "
     "You can change this later in Settings."
 )
-CARD = pygame.Rect(120, 104, 1040, 540)
+CARD = pygame.Rect(120, 88, 1040, 578)
 
 
 @dataclass
@@ -364,21 +363,20 @@ class FirstRunScene(Scene):
         theme = self.ctx.theme
         c = theme.c
         y = self._heading(surface, "Before you start")
-        width = CARD.width - 140
+        width = CARD.width - 130
         for point in SAFETY_POINTS:
             pygame.draw.circle(surface, c.warn, (CARD.left + 66, y + theme.px("body") // 2 + 2), 6)
-            y = (
-                blit_paragraph(surface, theme, point, pygame.Rect(CARD.left + 88, y, width, 120))
-                + 14
+            rect = pygame.Rect(CARD.left + 88, y, width, 120)
+            y = blit_paragraph(surface, theme, point, rect, spacing=1.22) + 10
+        if y < CARD.bottom - 124:  # only when the larger text leaves room for it
+            blit_text(
+                surface,
+                theme,
+                'Press "I understand" to continue.',
+                (CARD.left + 56, CARD.bottom - 124),
+                role="small",
+                color=c.text_dim,
             )
-        blit_text(
-            surface,
-            theme,
-            'Press "I understand" to continue.',
-            (CARD.left + 56, CARD.bottom - 124),
-            role="small",
-            color=c.text_dim,
-        )
 
     def _draw_equipment(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
@@ -410,7 +408,7 @@ class FirstRunScene(Scene):
             surface,
             theme,
             BREATH_TEACHING,
-            pygame.Rect(CARD.left + 56, y, 330, 330),
+            pygame.Rect(CARD.left + 56, y, 360, CARD.bottom - 100 - y),
             color=c.text_dim,
         )
         t = self.breath_t
@@ -420,7 +418,7 @@ class FirstRunScene(Scene):
         phase_end = (state.index * INTRO_PACER.cycle) + (
             INTRO_PACER.inhale if state.phase.value == "in" else INTRO_PACER.cycle
         )
-        center = (CARD.left + 620, CARD.top + 220)
+        center = (CARD.left + 640, CARD.top + 220)
         breath_pacer(surface, theme, center, 125, state, max(0.0, phase_end - t))
         x = CARD.right - 220
         count = min(INTRO_BREATHS, state.index + 1)
