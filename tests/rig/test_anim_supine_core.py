@@ -17,9 +17,9 @@ from game.rig.vec import Vec3
 
 
 def _content() -> Content:
-    from game.content import load_content  # type: ignore[attr-defined]
+    from game.content import load_content
 
-    return load_content()  # type: ignore[no-any-return]
+    return load_content()
 
 
 try:
