@@ -1,0 +1,382 @@
+"""Settings, saved per profile the moment they change.
+
+The rows are a table (what each setting is, how it steps, how it reads), so
+adding a setting is one entry, not new branches in the input code. Every
+change is clamped by :class:`PlayerSettings` itself, saved at once, and
+applied at once: the screen redraws in the new text size or palette straight
+away, so the player sees the effect of what they picked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+
+from game.content.model import EQUIPMENT
+from game.playerdata import PlayerData
+from game.session.settings import ALLOWED_RATIOS
+from game.settings import REST_CHOICES, TEXT_SIZES, PlayerSettings
+from game.ui.context import AppContext
+from game.ui.input import Act, Action
+from game.ui.scene import Scene
+from game.ui.textfield import draw_button
+from game.ui.widgets import blit_paragraph, blit_text, panel
+
+Format = Callable[[Any], str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One setting: where it lives, how it reads, how it changes."""
+
+    key: str  # a PlayerSettings field, or "equip:<name>" for one piece of equipment
+    label: str
+    section: str
+    explain: str
+    kind: str  # "slider" | "choice" | "toggle"
+    fmt: Format = str
+    lo: float = 0.0
+    hi: float = 1.0
+    step: float = 1.0
+    choices: tuple[Any, ...] = ()
+
+
+def _pct(v: Any) -> str:
+    return f"{round(float(v) * 100)} %"
+
+
+def _secs(v: Any) -> str:
+    return f"{float(v):.1f} s"
+
+
+def _ratio(v: Any) -> str:
+    return "twice the in-breath" if float(v) == 2.0 else "same as the in-breath"
+
+
+def _days(v: Any) -> str:
+    n = int(v)
+    return f"{n} day{'s' if n != 1 else ''} a week"
+
+
+ROWS: tuple[Row, ...] = (
+    Row("volume", "Sound volume", "Sound", "How loud the tones and the voice are.",
+        "slider", _pct, 0.0, 1.0, 0.1),
+    Row("voice", "Voice cues", "Sound", "A voice says the phase names and counts holds aloud.",
+        "toggle"),
+    Row("tones", "Tones", "Sound", "Soft tones mark each breath in and breath out.", "toggle"),
+    Row("inhale_seconds", "Inhale length", "Breath and pace",
+        "How long each breath in lasts. Levels pace every hold and rep to your breath.",
+        "slider", _secs, 2.0, 5.0, 0.5),
+    Row("breath_ratio", "Breath out", "Breath and pace",
+        "The calm default breathes out for twice as long as in. Pick equal if that is easier.",
+        "choice", _ratio, choices=ALLOWED_RATIOS),
+    Row("hold_scale", "Hold length", "Breath and pace",
+        "Scales every hold, from 80 % (shorter) to 150 % (longer).",
+        "slider", _pct, 0.8, 1.5, 0.1),
+    Row("rest", "Rest between exercises", "Breath and pace",
+        "How long the pauses between exercises and sets are.", "choice", str.capitalize,
+        choices=REST_CHOICES),
+    Row("text_size", "Text size", "Look and feel", "Larger text on every screen.",
+        "choice", str.capitalize, choices=TEXT_SIZES),
+    Row("high_contrast", "High contrast", "Look and feel",
+        "Black background, white text and bright colours that stand apart.", "toggle"),
+    Row("reduced_motion", "Reduced motion", "Look and feel",
+        "The guide holds its key poses instead of moving; nothing flashes.", "toggle"),
+    Row("fullscreen", "Full screen", "Look and feel",
+        "Fill the whole screen (F11 switches at any time).", "toggle"),
+    Row("weekly_goal", "Weekly goal", "Goal",
+        "How many days a week you aim to play. The main menu tracks it.",
+        "slider", _days, 1, 7, 1),
+    *(
+        Row(f"equip:{key}", name, "Equipment I own",
+            "Levels that need equipment you do not own swap in another move.", "toggle")
+        for key, name in EQUIPMENT.items() if key != "mat"
+    ),
+)  # fmt: skip
+
+VIEW = pygame.Rect(80, 104, 1120, 466)
+BACK = pygame.Rect(1060, 34, 140, 50)
+
+
+def value_of(settings: PlayerSettings, row: Row) -> Any:
+    if row.key.startswith("equip:"):
+        return row.key[6:] in settings.equipment
+    return getattr(settings, row.key)
+
+
+def stepped(
+    settings: PlayerSettings, row: Row, delta: int, *, wrap: bool = False
+) -> PlayerSettings:
+    """``settings`` with ``row`` moved ``delta`` steps; clamped, or wrapping round."""
+    value = value_of(settings, row)
+    new: Any
+    if row.kind == "toggle":
+        new = not value
+    elif row.kind == "choice":
+        i = row.choices.index(value) if value in row.choices else 0
+        n = len(row.choices)
+        new = row.choices[(i + delta) % n if wrap else min(n - 1, max(0, i + delta))]
+    else:
+        new = round(float(value) + delta * row.step, 4)
+        if wrap and new > row.hi + 1e-9:
+            new = row.lo
+        new = min(row.hi, max(row.lo, new))
+        if row.key == "weekly_goal":
+            new = int(new)
+    if row.key.startswith("equip:"):
+        return settings.with_changes(equipment=settings.equipment ^ {row.key[6:]})
+    return settings.with_changes(**{row.key: new})
+
+
+class SettingsScene(Scene):
+    def __init__(
+        self,
+        ctx: AppContext,
+        data: PlayerData,
+        on_change: Callable[[PlayerSettings], None] | None = None,
+    ) -> None:
+        super().__init__(ctx)
+        self.data = data
+        self.on_change = on_change
+        self.settings = data.settings()
+        self.focus = 0
+        self.scroll = 0
+
+    # Layout ----------------------------------------------------------------
+    def row_h(self) -> int:
+        return max(48, self.ctx.theme.px("label") + 20)
+
+    def layout(self) -> list[pygame.Rect]:
+        """Each row's rect in screen space, after scrolling (headers take room too)."""
+        theme = self.ctx.theme
+        head = theme.px("small") + 22
+        rects: list[pygame.Rect] = []
+        y = VIEW.top - self.scroll
+        section = ""
+        for row in ROWS:
+            if row.section != section:
+                section = row.section
+                y += head
+            rects.append(pygame.Rect(VIEW.left, y, VIEW.width, self.row_h()))
+            y += self.row_h() + 6
+        return rects
+
+    def _content_height(self) -> int:
+        rects = self.layout()
+        return rects[-1].bottom + self.scroll - VIEW.top + 8
+
+    def _clamp_scroll(self) -> None:
+        self.scroll = max(0, min(self.scroll, self._content_height() - VIEW.height))
+
+    def _show_focus(self) -> None:
+        rect = self.layout()[self.focus]
+        head = self.ctx.theme.px("small") + 22
+        if rect.top - head < VIEW.top:
+            self.scroll -= VIEW.top - rect.top + head
+        elif rect.bottom > VIEW.bottom:
+            self.scroll += rect.bottom - VIEW.bottom + 4
+        self._clamp_scroll()
+
+    def value_rect(self, rect: pygame.Rect) -> pygame.Rect:
+        return pygame.Rect(rect.right - 420, rect.top + 5, 404, rect.height - 10)
+
+    def arrow_rects(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        box = self.value_rect(rect)
+        left = pygame.Rect(box.left, box.top, box.height, box.height)
+        right = pygame.Rect(box.right - box.height, box.top, box.height, box.height)
+        return left, right
+
+    # Changing values -----------------------------------------------------
+    def change(self, delta: int, *, wrap: bool = False) -> None:
+        self.apply(stepped(self.settings, ROWS[self.focus], delta, wrap=wrap))
+
+    def apply(self, new: PlayerSettings) -> None:
+        """Save and apply at once; the theme changes here too so this screen shows it."""
+        old = self.settings
+        if new == old:
+            return
+        self.settings = new
+        self.data.save_settings(new)
+        if (new.text_size, new.high_contrast) != (old.text_size, old.high_contrast):
+            self.ctx.theme.configure(
+                palette="high_contrast" if new.high_contrast else "normal",
+                text_size=new.text_size,
+            )
+            self._show_focus()
+        if self.on_change is not None:
+            self.on_change(new)
+        elif new.fullscreen != old.fullscreen:
+            self.ctx.toggle_fullscreen()
+        self.dirty = True
+
+    # Input ---------------------------------------------------------------
+    def handle(self, action: Action) -> None:
+        kind = action.kind
+        n = len(ROWS)
+        if kind is Act.BACK:
+            self.ctx.scenes.pop(self.settings)
+        elif kind in (Act.UP, Act.PREV, Act.DOWN, Act.NEXT):
+            step = -1 if kind in (Act.UP, Act.PREV) else 1
+            self.focus = (self.focus + step) % n
+            self._show_focus()
+        elif kind in (Act.LEFT, Act.RIGHT):
+            self.change(-1 if kind is Act.LEFT else 1)
+        elif kind in (Act.CONFIRM, Act.PAUSE):
+            self.change(1, wrap=True)
+        elif kind is Act.SCROLL:
+            self.scroll -= action.value * self.row_h()
+            self._clamp_scroll()
+        elif kind in (Act.POINT, Act.CLICK):
+            self._pointer(action)
+            return
+        else:
+            return
+        self.dirty = True
+
+    def _pointer(self, action: Action) -> None:
+        if action.kind is Act.CLICK and BACK.collidepoint(action.pos):
+            self.ctx.scenes.pop(self.settings)
+            return
+        if not VIEW.collidepoint(action.pos):
+            return
+        for i, rect in enumerate(self.layout()):
+            if not rect.collidepoint(action.pos):
+                continue
+            if self.focus != i:
+                self.focus = i
+                self.dirty = True
+            if action.kind is Act.CLICK:
+                left, right = self.arrow_rects(rect)
+                if ROWS[i].kind != "toggle" and left.collidepoint(action.pos):
+                    self.change(-1)
+                elif ROWS[i].kind != "toggle" and right.collidepoint(action.pos):
+                    self.change(1)
+                elif self.value_rect(rect).collidepoint(action.pos):
+                    self.change(1, wrap=True)
+            return
+
+    # Drawing -------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        w, h = surface.get_size()
+        surface.blit(theme.background((w, h)), (0, 0))
+        blit_text(surface, theme, "Settings", (VIEW.left, 36), role="heading", bold=True)
+        who = f"for {self.data.name}"
+        if self.data.store.read_only:
+            who += "  \u00b7  the save is read-only, so changes last until you quit"
+        blit_text(
+            surface, theme, who, (VIEW.left + 190, 36 + theme.px("heading") // 2),
+            role="small", color=c.warn if self.data.store.read_only else c.text_dim,
+            anchor="midleft",
+        )  # fmt: skip
+        draw_button(surface, theme, BACK, "Back", focused=False)
+        old_clip = surface.get_clip()
+        surface.set_clip(VIEW.inflate(12, 8))
+        self._draw_rows(surface)
+        surface.set_clip(old_clip)
+        self._draw_scrollbar(surface)
+        box = pygame.Rect(VIEW.left, VIEW.bottom + 14, VIEW.width, 92)
+        panel(surface, theme, box, edge=c.accent)
+        row = ROWS[self.focus]
+        blit_text(
+            surface, theme, row.label, (box.left + 20, box.top + 10), role="small",
+            color=c.accent, bold=True,
+        )  # fmt: skip
+        blit_paragraph(
+            surface,
+            theme,
+            row.explain,
+            pygame.Rect(box.left + 20, box.top + 14 + theme.px("small"), box.width - 40, 60),
+        )
+        blit_text(
+            surface,
+            theme,
+            "Up/Down choose  \u00b7  Left/Right change  \u00b7  Enter toggle  \u00b7  Esc back",
+            (w // 2, h - 10),
+            role="small",
+            color=c.text_dim,
+            anchor="midbottom",
+        )
+
+    def _draw_rows(self, surface: pygame.Surface) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        section = ""
+        for i, (row, rect) in enumerate(zip(ROWS, self.layout(), strict=True)):
+            if row.section != section:
+                section = row.section
+                blit_text(
+                    surface, theme, section.upper(), (rect.left + 4, rect.top - 8),
+                    role="small", color=c.accent, bold=True, anchor="bottomleft",
+                )  # fmt: skip
+            if rect.bottom < VIEW.top - 40 or rect.top > VIEW.bottom + 40:
+                continue
+            focused = i == self.focus
+            if focused:
+                pygame.draw.rect(surface, c.accent, rect.inflate(6, 6), 3, border_radius=14)
+            panel(surface, theme, rect, width=1 if not focused else 2)
+            blit_text(
+                surface, theme, row.label, (rect.left + 22, rect.centery), role="label",
+                bold=focused, anchor="midleft",
+            )  # fmt: skip
+            self._draw_value(surface, row, rect, focused)
+
+    def _draw_value(
+        self, surface: pygame.Surface, row: Row, rect: pygame.Rect, focused: bool
+    ) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        value = value_of(self.settings, row)
+        box = self.value_rect(rect)
+        if row.kind == "toggle":
+            on = bool(value)
+            track = pygame.Rect(0, 0, 64, 32)
+            track.midright = (box.right - 6, box.centery)
+            pygame.draw.rect(surface, c.good if on else c.locked, track, border_radius=16)
+            knob = (track.right - 16 if on else track.left + 16, track.centery)
+            pygame.draw.circle(surface, c.text, knob, 12)
+            blit_text(
+                surface, theme, "On" if on else "Off", (track.left - 14, box.centery),
+                role="label", color=c.good if on else c.text_dim, bold=on, anchor="midright",
+            )  # fmt: skip
+            return
+        left, right = self.arrow_rects(rect)
+        at_lo, at_hi = self._at_limits(row, value)
+        for arrow, glyph, dim in ((left, "\u25c0", at_lo), (right, "\u25b6", at_hi)):
+            col = c.locked if dim else (c.accent if focused else c.text_dim)
+            blit_text(surface, theme, glyph, arrow.center, role="body", color=col, anchor="center")
+        mid = pygame.Rect(left.right + 8, box.top, right.left - left.right - 16, box.height)
+        text = row.fmt(value)
+        if row.kind == "slider":
+            frac = (float(value) - row.lo) / (row.hi - row.lo)
+            bar = pygame.Rect(mid.left, mid.bottom - 8, mid.width, 6)
+            pygame.draw.rect(surface, c.bg_bottom, bar, border_radius=3)
+            fill = bar.copy()
+            fill.width = max(6, round(bar.width * frac))
+            pygame.draw.rect(surface, c.accent if focused else c.inhale, fill, border_radius=3)
+        blit_text(
+            surface, theme, text, (mid.centerx, mid.centery - 3), role="label",
+            color=c.text, bold=focused, anchor="center",
+        )  # fmt: skip
+
+    def _at_limits(self, row: Row, value: Any) -> tuple[bool, bool]:
+        if row.kind == "choice":
+            i = row.choices.index(value) if value in row.choices else 0
+            return i == 0, i == len(row.choices) - 1
+        v = float(value)
+        return v <= row.lo + 1e-9, v >= row.hi - 1e-9
+
+    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
+        total = self._content_height()
+        if total <= VIEW.height:
+            return
+        c = self.ctx.theme.c
+        track = pygame.Rect(VIEW.right + 14, VIEW.top, 6, VIEW.height)
+        pygame.draw.rect(surface, c.bg_bottom, track, border_radius=3)
+        size = max(30, round(VIEW.height * VIEW.height / total))
+        top = track.top + round((track.height - size) * self.scroll / (total - VIEW.height))
+        pygame.draw.rect(surface, c.panel_edge, (track.left, top, 6, size), border_radius=3)
