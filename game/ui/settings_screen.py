@@ -64,14 +64,14 @@ def _days(v: Any) -> str:
 ROWS: tuple[Row, ...] = (
     Row("volume", "Sound volume", "Sound", "How loud the tones and the voice are.",
         "slider", _pct, 0.0, 1.0, 0.1),
-    Row("voice", "Voice cues", "Sound", "A voice says the phase names and counts holds aloud.",
+    Row("voice", "Voice cues", "Sound", "A voice names each phase and counts holds aloud.",
         "toggle"),
     Row("tones", "Tones", "Sound", "Soft tones mark each breath in and breath out.", "toggle"),
     Row("inhale_seconds", "Inhale length", "Breath and pace",
-        "How long each breath in lasts. Levels pace every hold and rep to your breath.",
+        "How long each breath in lasts; holds and reps follow your breath.",
         "slider", _secs, 2.0, 5.0, 0.5),
     Row("breath_ratio", "Breath out", "Breath and pace",
-        "The calm default breathes out for twice as long as in. Pick equal if that is easier.",
+        "Calm default: breathe out twice as long as in. Equal may feel easier.",
         "choice", _ratio, choices=ALLOWED_RATIOS),
     Row("hold_scale", "Hold length", "Breath and pace",
         "Scales every hold, from 80 % (shorter) to 150 % (longer).",
@@ -82,17 +82,17 @@ ROWS: tuple[Row, ...] = (
     Row("text_size", "Text size", "Look and feel", "Larger text on every screen.",
         "choice", str.capitalize, choices=TEXT_SIZES),
     Row("high_contrast", "High contrast", "Look and feel",
-        "Black background, white text and bright colours that stand apart.", "toggle"),
+        "Black background, white text and strong, distinct colours.", "toggle"),
     Row("reduced_motion", "Reduced motion", "Look and feel",
         "The guide holds its key poses instead of moving; nothing flashes.", "toggle"),
     Row("fullscreen", "Full screen", "Look and feel",
         "Fill the whole screen (F11 switches at any time).", "toggle"),
     Row("weekly_goal", "Weekly goal", "Goal",
-        "How many days a week you aim to play. The main menu tracks it.",
+        "Days a week you aim to play; the main menu tracks it.",
         "slider", _days, 1, 7, 1),
     *(
         Row(f"equip:{key}", name, "Equipment I own",
-            "Levels that need equipment you do not own swap in another move.", "toggle")
+            "Levels that need equipment you lack swap in another move.", "toggle")
         for key, name in EQUIPMENT.items() if key != "mat"
     ),
 )  # fmt: skip
@@ -264,12 +264,12 @@ class SettingsScene(Scene):
         c = theme.c
         w, h = surface.get_size()
         surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, "Settings", (VIEW.left, 36), role="heading", bold=True)
+        title = blit_text(surface, theme, "Settings", (VIEW.left, 36), role="heading", bold=True)
         who = f"for {self.data.name}"
         if self.data.store.read_only:
             who += "  \u00b7  the save is read-only, so changes last until you quit"
         blit_text(
-            surface, theme, who, (VIEW.left + 190, 36 + theme.px("heading") // 2),
+            surface, theme, who, (title.right + 20, title.centery),
             role="small", color=c.warn if self.data.store.read_only else c.text_dim,
             anchor="midleft",
         )  # fmt: skip
@@ -353,13 +353,13 @@ class SettingsScene(Scene):
         text = row.fmt(value)
         if row.kind == "slider":
             frac = (float(value) - row.lo) / (row.hi - row.lo)
-            bar = pygame.Rect(mid.left, mid.bottom - 8, mid.width, 6)
+            bar = pygame.Rect(mid.left, mid.bottom - 5, mid.width, 5)
             pygame.draw.rect(surface, c.bg_bottom, bar, border_radius=3)
             fill = bar.copy()
             fill.width = max(6, round(bar.width * frac))
             pygame.draw.rect(surface, c.accent if focused else c.inhale, fill, border_radius=3)
         blit_text(
-            surface, theme, text, (mid.centerx, mid.centery - 3), role="label",
+            surface, theme, text, (mid.centerx, mid.centery - 5), role="label",
             color=c.text, bold=focused, anchor="center",
         )  # fmt: skip
 
