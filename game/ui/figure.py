@@ -62,8 +62,13 @@ def _chain(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
     return tuple(itertools.pairwise(names))
 
 
+def _right(name: str) -> str:
+    """The right-side twin of a left-side name; names without a side stay as they are."""
+    return name[:-2] + "_r" if name.endswith("_l") else name
+
+
 def _both(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    right = tuple((a.replace("_l", "_r"), b.replace("_l", "_r")) for a, b in pairs)
+    right = tuple((_right(a), _right(b)) for a, b in pairs)
     return tuple(pairs) + right
 
 

@@ -33,7 +33,11 @@ def start_level(
         from game.ui.level_complete import LevelCompleteScene
 
         outcome = data.record(result)
-        ctx.scenes.replace(LevelCompleteScene(ctx, outcome, on_done=ctx.scenes.pop))
+        ctx.scenes.replace(
+            LevelCompleteScene(
+                ctx, outcome, on_done=ctx.scenes.pop, reduced_motion=settings.reduced_motion
+            )
+        )
 
     def begin() -> None:
         request = PlayRequest(level, daily=daily, prefer_easier=easier)
