@@ -212,8 +212,17 @@ class LevelIntroScene(Scene):
         width = card.right - x - 20
         blit_text(surface, theme, ex.name, (x, card.top + 18), role="heading", bold=True)
         y = card.top + 70
-        blit_text(surface, theme, ex.summary[:90], (x, y), role="small", color=c.text_dim)
-        y += 34
+        y = (
+            blit_paragraph(
+                surface,
+                theme,
+                ex.summary,
+                pygame.Rect(x, y, width, 50),
+                role="small",
+                color=c.text_dim,
+            )
+            + 8
+        )
         for i, cue in enumerate(ex.cues[:5]):
             y = (
                 blit_paragraph(

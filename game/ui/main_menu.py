@@ -18,7 +18,6 @@ from game.ui.context import AppContext
 from game.ui.hud import progress_bar
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.title import draw_spine_logo
 from game.ui.widgets import Menu, MenuItem, blit_paragraph, blit_text, panel
 
 
@@ -116,10 +115,9 @@ class MainMenuScene(Scene):
         c = theme.c
         w, h = surface.get_size()
         surface.blit(theme.background((w, h)), (0, 0))
-        draw_spine_logo(surface, (52, 92), 110, 0.0, bone=c.figure, disc=c.inhale, glow=c.accent)
-        blit_text(surface, theme, "Spine Quest", (92, 56), role="heading", bold=True)
+        blit_text(surface, theme, "Spine Quest", (80, 56), role="heading", bold=True)
         blit_text(
-            surface, theme, f"Hello, {self.data.name}", (94, 104), role="body", color=c.text_dim
+            surface, theme, f"Hello, {self.data.name}", (82, 104), role="body", color=c.text_dim
         )
         self.menu.draw(surface, theme)
         self._draw_today(surface, pygame.Rect(560, 56, 680, 600))

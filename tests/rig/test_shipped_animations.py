@@ -18,12 +18,10 @@ from game.rig.pose import mirror_points, pose_at, solve
 #: Exercises still waiting for their animation (second animation pass).
 PENDING: frozenset[str] = frozenset(
     {
-        "alternating_leg_raise", "bicycle", "boat", "child_pose_reach",
-        "foam_roller_mobilization", "glute_bridge_hold", "head_lift", "knee_drop_twist",
-        "knee_hug_rock", "knee_to_chest", "kneeling_hip_shift", "kneeling_lat_stretch",
-        "kneeling_lean_back", "overhead_reach", "prone_lift_side_bend", "prone_opposite_raise",
-        "prone_scorpion_reach", "roller_child_pose", "seated_rotation",
-        "seated_rotation_arms_crossed", "seated_rotation_side_bend",
+        "alternating_leg_raise", "back_extension", "bicycle", "boat", "glute_bridge_hold",
+        "head_lift", "knee_drop_twist", "knee_hug_rock", "knee_to_chest", "kneeling_hip_shift",
+        "medicine_ball_rotation", "overhead_reach", "prone_lift_side_bend",
+        "prone_scorpion_reach", "seated_rotation_arms_crossed", "standing_rotation",
     }
 )  # fmt: skip
 
