@@ -111,7 +111,8 @@ def test_delete_asks_and_only_yes_deletes(content: Content) -> None:
     w = World(content)
     w.go(2, 2)
     w.act(Act.CONFIRM)
-    assert isinstance(w.ctx.scenes.top, ConfirmScene)
+    confirm = w.ctx.scenes.top
+    assert isinstance(confirm, ConfirmScene)
     w.act(Act.BACK)
     assert w.names() == ["Ana", "Bo", "Cy"]
     w.act(Act.CONFIRM)
