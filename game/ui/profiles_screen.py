@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 LIST = pygame.Rect(80, 112, 1120, 470)
 BACK = pygame.Rect(1060, 34, 140, 50)
 #: Button label and width for each column of a player's row.
-COLUMNS: tuple[tuple[str, int], ...] = (("Play as", 170), ("Rename", 160), ("Delete", 150))
+COLUMNS: tuple[tuple[str, int], ...] = (("Play as", 180), ("Rename", 176), ("Delete", 164))
 
 
 @dataclass
