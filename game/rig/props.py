@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from game.content.model import Prop
@@ -175,10 +175,27 @@ PROP_BUILDERS: Mapping[str, Builder] = MappingProxyType(
 )
 
 
-def prop_shapes(props: Iterable[Prop], points: Mapping[str, Vec3]) -> list[Shape]:
-    """Every solid of every prop, placed for the current body points."""
+def mirror_prop(prop: Prop) -> Prop:
+    """The same prop for the other side: held in the other hand, placed at -z."""
+    from game.rig.pose import mirror_name
+
+    x, y, z = prop.pos
+    attach = mirror_name(prop.attach) if prop.attach else prop.attach
+    return replace(prop, pos=(x, y, -z), attach=attach)
+
+
+def prop_shapes(
+    props: Iterable[Prop], points: Mapping[str, Vec3], mirrored: bool = False
+) -> list[Shape]:
+    """Every solid of every prop, placed for the current body points.
+
+    With ``mirrored`` the props follow the mirrored pose: a dumbbell in the
+    right hand moves to the left hand, as the other side is played.
+    """
     out: list[Shape] = []
     for prop in props:
+        if mirrored:
+            prop = mirror_prop(prop)
         builder = PROP_BUILDERS.get(prop.kind)
         if builder is not None:
             out.extend(builder(prop, points))

@@ -199,7 +199,7 @@ def _compute_framing(
     for i in range(13):
         p = solve(pose_at(animation, i / 12.0, mirrored))
         pts.extend(p.values())
-        for shape in prop_shapes(animation.props, p):
+        for shape in prop_shapes(animation.props, p, mirrored):
             pts.extend(_shape_extent(shape))
     floor = _floor_patch([p[0] for p in pts], [p[2] for p in pts])
     vp = fit_viewport(pts, camera, rect)
@@ -303,7 +303,7 @@ def draw_guide(
     clip = surface.get_clip()
     surface.set_clip(r)
     pygame.draw.polygon(surface, col.floor, fr.floor)
-    shapes = prop_shapes(anim.props, pts)
+    shapes = prop_shapes(anim.props, pts, mirrored)
     tones = col.tones()
     items: list[tuple[float, int, Any]] = []
     for shape in shapes:

@@ -33,3 +33,16 @@ def _neutral():  # type: ignore[no-untyped-def]
 
     anim = Animation(camera="side", keyframes=(Keyframe(at=0.0, pose={}),))
     return pose_at(anim, 0.0)
+
+
+def test_a_held_prop_changes_hands_on_the_other_side() -> None:
+    from game.content.model import Prop
+    from game.rig.props import mirror_prop
+
+    bell = Prop("dumbbell", pos=(0.0, 0.0, 0.05), attach="hand_r")
+    other = mirror_prop(bell)
+    assert other.attach == "hand_l"
+    assert other.pos == (0.0, 0.0, -0.05)
+    assert mirror_prop(other) == bell
+    floor_prop = Prop("box", pos=(0.4, 0.0, 0.2))
+    assert mirror_prop(floor_prop).attach is None
