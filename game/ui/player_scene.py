@@ -216,13 +216,16 @@ class PlayerScene(Scene):
             from game.ui.pause import PauseScene
 
             self.ctx.scenes.push(PauseScene(self.ctx, self.request.level.name))
-        elif action.kind is Act.RIGHT:
-            self.player.skip()
-        elif action.kind is Act.SHORTCUT and action.text == "s" and self.player.phase.skippable:
+        elif action.kind is Act.RIGHT or self._skips_rest(action):
             self.player.skip()
         elif action.kind is Act.LEFT:
             self.player.back()
         self.dirty = True
+
+    def _skips_rest(self, action: Action) -> bool:
+        """S skips a rest (or another skippable pause), and nothing else."""
+        is_s = action.kind is Act.SHORTCUT and action.text == "s"
+        return is_s and self.player.phase.skippable
 
     # ------------------------------------------------------------------
     def exercise(self) -> Exercise | None:
