@@ -255,8 +255,10 @@ def daily_plan(
             if trial_seconds <= MAX_SECONDS:
                 main, seconds = trial, trial_seconds
 
-    easier = any(
-        s.variant is Variant.EASIER
+    # Only moves made easier after pain count: a level that writes an easier
+    # variant on purpose (a still dead bug in stage 1) is simply that level.
+    easier = unlocks.prefer_easier(level.id) or any(
+        unlocks.prefer_easier(s.exercise)
         for b in main
         for s in (b.steps if isinstance(b, Superset) else (b,))
     )

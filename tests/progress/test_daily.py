@@ -135,3 +135,16 @@ def test_a_clock_set_back_keeps_later_sessions_in_the_plan() -> None:
     history = [rec(play("stabilize_01", D0 + timedelta(days=1)))]  # dated "tomorrow"
     plan = daily_plan(CONTENT, history, D0, NOTHING, "ada")
     assert plan.main_level_id == "stabilize_02"
+
+
+def test_a_fresh_player_is_not_told_moves_were_made_easier() -> None:
+    """Levels may write easier variants on purpose; only pain makes a plan 'easier'."""
+    from datetime import date
+
+    from game.content import load_content
+    from game.progress import daily_plan
+
+    content = load_content()
+    plan = daily_plan(content, [], date(2026, 11, 21), frozenset({"mat"}), "p1")
+    assert not plan.easier
+    assert "easier" not in plan.reason
