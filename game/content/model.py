@@ -4,7 +4,7 @@ Everything a player can do (stages, levels, exercises, badges) is data read from
 ``levels/``. The loader (``game.content.loader``) turns YAML into these types
 after validating it, so the rest of the game can trust every field.
 
-The YAML layout is documented in README.md ("Writing levels"); field names here
+The YAML layout is documented in docs/level-format.md; field names here
 match the YAML keys one to one.
 """
 
@@ -190,7 +190,7 @@ class Keyframe:
     """One pose on an exercise's path.
 
     ``at`` is the pose's place on the path, 0 (start position) to 1. ``pose``
-    maps joint names (see ``game.rig.skeleton.JOINTS``) to three angles in
+    maps joint names (see ``game.rig.names.JOINTS``) to three angles in
     degrees (the meaning of each axis is documented by the rig). Joints left
     out keep their neutral angle. ``root`` places the pelvis: position in
     metres (x forward, y up, z to the figure's left) and rotation in degrees
