@@ -26,6 +26,27 @@ FIXED_STEP = 1.0 / 120.0
 MAX_CATCH_UP = 0.25
 
 
+#: The smallest window the player may drag to; SCALED would otherwise forbid
+#: anything under the logical size, and laptops at 960x540 must still fit.
+MIN_WINDOW = (640, 360)
+
+
+def _allow_small_window(size: tuple[int, int]) -> None:
+    """Let the scaled window shrink below its logical size (pygame-ce's Window API)."""
+    import warnings
+
+    window_type = getattr(pygame, "Window", None)
+    if window_type is None:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            window = window_type.from_display_module()
+            window.minimum_size = size
+        except (pygame.error, AttributeError, ValueError):
+            return
+
+
 class DisplayUnavailable(RuntimeError):
     """No screen to open a window on (for example a server with no display)."""
 
@@ -56,6 +77,7 @@ class App:
             pygame.quit()
             raise DisplayUnavailable(str(exc)) from exc
         pygame.display.set_caption("Spine Quest")
+        _allow_small_window(MIN_WINDOW)
         pygame.key.set_repeat(350, 60)
         self.clock: Clock = options.clock or MonotonicClock()
         self.fixed = FixedStep(FIXED_STEP, MAX_CATCH_UP)
