@@ -72,6 +72,11 @@ class Driver:
         for old in ARTIFACTS.glob("*.png"):
             old.unlink()
         self.window = self._find_window()
+        # A fresh X server has no input focus; give it to the game window.
+        subprocess.run(
+            ["xdotool", "windowfocus", "--sync", self.window], env=self.env, check=False,
+            capture_output=True, timeout=10,
+        )  # fmt: skip
 
     def _find_window(self) -> str:
         deadline = time.monotonic() + 30
@@ -96,11 +101,9 @@ class Driver:
         time.sleep(wait)
 
     def type(self, text: str, wait: float = 0.4) -> None:
-        subprocess.run(
-            ["xdotool", "type", "--window", self.window, "--delay", "60", text],
-            env=self.env, check=True,
-        )  # fmt: skip
-        time.sleep(wait)
+        """Type letters as real key presses (``xdotool type`` needs X focus)."""
+        keys = [f"shift+{ch.lower()}" if ch.isupper() else ch for ch in text]
+        self.key(*keys, wait=wait)
 
     def shot(self, name: str) -> Path:
         self.shots += 1
