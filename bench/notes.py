@@ -68,16 +68,15 @@ negligible. Changes that would get there, in order of gain (all in
 #: Keyed by ``Row.key`` in bench/run.py.
 MISSED_WHY: dict[str, str] = {
     "frame_median": _FRAME,
-    "frame_p99": """The 99th percentile follows the median (the same drawing every frame, no
-allocation spikes in the profile) plus the machine's own noise: the bare loop's
-99th percentile in the same run is several times its median, because other
-processes share the two cores. With the median fixes above it would drop by
-the same 1.5 to 2 ms; the rest is the machine.
+    "frame_p99": """The 99th percentile is the same drawing every frame (no allocation spikes
+in the profile) plus the machine's noise, which reaches the bare loop too
+(compare the two maxima in the notes). The median fixes above lower it by the
+same 1.5 to 2 ms; what remains is the machine.
 """,
     "cpu_play": """While a level plays, the player scene is animated, so the app draws and
 flips every frame at 60 FPS: CPU is about 60 times the frame cost above plus
-the bare loop's own share (event pump, pacing, flip). At about 2.5 ms a frame
-that is 15 % of a core on top of the bare loop's 5 to 7 %. The fixes for the
+the bare loop's own share (event pump, pacing, flip). At 2.5 to 3 ms a frame
+that is 15 to 18 % of a core on top of the bare loop's 6 to 8 %. The fixes for the
 frame cost lower it in proportion; in addition the app could draw the player
 scene at 30 FPS outside the moving phases (holds, rests and countdowns only
 change a number once a second and the breath pacer slowly), which halves
