@@ -51,6 +51,19 @@ class DisplayUnavailable(RuntimeError):
     """No screen to open a window on (for example a server with no display)."""
 
 
+#: SDL drivers that draw nowhere: fine when asked for (tests, benchmarks), but
+#: a player who starts the game must not get an invisible window.
+_INVISIBLE_DRIVERS = frozenset({"offscreen", "dummy"})
+
+
+def _require_a_screen() -> None:
+    driver = pygame.display.get_driver()
+    asked = os.environ.get("SDL_VIDEODRIVER", "")
+    if driver in _INVISIBLE_DRIVERS and driver != asked:
+        pygame.display.quit()
+        raise DisplayUnavailable(f"no display found; SDL fell back to its '{driver}' driver")
+
+
 @dataclass
 class AppOptions:
     saves_dir: Path | None = None
@@ -68,6 +81,7 @@ class App:
     def __init__(self, options: AppOptions, ctx_setup: Callable[[AppContext], None] | None = None):
         self.options = options
         self._init_pygame()
+        _require_a_screen()
         flags = pygame.SCALED | pygame.RESIZABLE
         if options.fullscreen:
             flags |= pygame.FULLSCREEN

@@ -1,0 +1,99 @@
+"""The command line as a person meets it: exit codes and messages, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import __version__
+from game.cli import main
+
+MUST_SHOW = """\
+id: bird_dog
+name: !!python/object/apply:os.system ["echo owned > {marker}"]
+position: hands_and_knees
+summary: Reach one arm and the opposite leg long while the trunk stays still.
+cues: [Hands under shoulders.]
+feel: Deep along the spine.
+mistakes: [Tipping the hips.]
+muscles: [multifidus]
+equipment: [mat]
+breath: effort_on_exhale
+dose:
+  kind: reps
+  reps: 6
+  reps: 8
+colour: blue
+"""
+
+
+def test_check_on_the_shipped_levels_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_check_reports_tag_duplicate_and_unknown_key_as_three_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    marker = tmp_path / "owned.txt"
+    bad = tmp_path / "bird_dog.yaml"
+    bad.write_text(MUST_SHOW.format(marker=marker), "utf-8")
+    assert main(["check", str(bad)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        assert line.startswith(f"{bad}:")
+        assert line.split(":")[1].isdigit()  # the line number
+    assert not marker.exists(), "the tag was never run"
+
+
+def test_usage_errors_exit_2_and_version_works(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["no-such-command"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert __version__ in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exc:
+        main(["play", "--time-scale", "-3"])
+    assert exc.value.code == 2
+
+
+def _env_without_a_screen() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("SDL_VIDEODRIVER", None)
+    env["SDL_AUDIODRIVER"] = "dummy"
+    return env
+
+
+def test_without_a_screen_the_game_says_so_and_exits_1(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "game", "--saves", str(tmp_path)],
+        env=_env_without_a_screen(), capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert "needs a screen" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_a_second_game_on_the_same_saves_is_refused(tmp_path: Path) -> None:
+    from game.clock import MonotonicClock
+    from game.store import open_store
+
+    held = open_store(tmp_path, now=MonotonicClock().now_utc)
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "game", "--saves", str(tmp_path)],
+            env={**os.environ, "SDL_VIDEODRIVER": "dummy"}, capture_output=True, text=True,
+            timeout=60,
+        )  # fmt: skip
+    finally:
+        held.close()
+    assert run.returncode == 1
+    assert "Another copy of Spine Quest" in run.stderr
+    assert "Traceback" not in run.stderr
