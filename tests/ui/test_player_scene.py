@@ -158,3 +158,17 @@ def test_time_scale_runs_the_session_faster_but_records_exercise_time(
     used = _run(ctx, scene, screen, limit=total)
     assert used == pytest.approx(total / 20.0, abs=2 * STEP)
     assert [e.t for e in scene.log] == [e.t for e in scene.timeline.events]
+
+
+def test_the_player_screen_redraws_about_30_times_a_second(content: Content) -> None:
+    level = content.stage_levels("stabilize")[0]
+    ctx = _ctx(content)
+    scene = PlayerScene(ctx, PlayRequest(level))
+    _start(ctx, scene)
+    draws = 0
+    for _ in range(120 * 10):  # ten seconds of logic steps
+        scene.dirty = False
+        scene.update(STEP)
+        draws += scene.dirty
+    # 30 per second, plus at most one extra for each event second (ticks, breaths)
+    assert 300 <= draws <= 300 + 3 * 10
