@@ -77,6 +77,8 @@ TIMED = frozenset(
 )
 
 CAPTION_SECONDS = 2.5
+STAGE_RECT = pygame.Rect(32, 100, 780, 500)
+SIDE_RECT = pygame.Rect(836, 22, 420, 676)
 #: The guide and timers redraw this often; events (a new phase, a breath, a
 #: rep) redraw at once. 30 per second keeps the motion smooth at half the cost.
 DRAW_RATE = 30.0
@@ -125,6 +127,8 @@ class PlayerScene(Scene):
         self.reps_done = 0
         self._handed_off = False
         self._since_draw = 0.0
+        self._static: pygame.Surface | None = None
+        self._static_key: tuple[object, ...] = ()
 
     # ------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -253,14 +257,12 @@ class PlayerScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        surface.blit(self._static_layer(surface.get_size()), (0, 0))
         player = self.player
         phase = player.phase
         ex = self.exercise()
 
-        # Top bar: level name and progress through the level.
-        blit_text(surface, theme, self.request.level.name, (32, 22), role="heading", bold=True)
+        # Top bar: progress through the level.
         bar = pygame.Rect(32, 74, 780, 12)
         progress_bar(surface, bar, player.progress, c.accent, c.panel)
         total = self.timeline.total
@@ -276,8 +278,7 @@ class PlayerScene(Scene):
         )
 
         # The guide.
-        stage = pygame.Rect(32, 100, 780, 500)
-        panel(surface, theme, stage, color=c.bg_bottom, edge=c.panel_edge)
+        stage = STAGE_RECT
         if ex is not None and ex.animation is not None:
             from game.ui.figure import draw_guide
 
@@ -339,14 +340,13 @@ class PlayerScene(Scene):
             cue = ex.cues[min(len(ex.cues) - 1, max(0, player.rep_number - 1)) % len(ex.cues)]
             blit_text(surface, theme, cue, (32, stage.bottom + 66), role="body", color=c.text_dim)
 
-        self._draw_side_panel(surface, pygame.Rect(836, 22, 420, 676))
+        self._draw_side_panel(surface, SIDE_RECT)
 
     def _draw_side_panel(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         theme = self.ctx.theme
         c = theme.c
         player = self.player
         phase = player.phase
-        panel(surface, theme, area)
         x = area.centerx
         # Timer ring or rep counter.
         center = (x, area.top + 130)
@@ -429,6 +429,19 @@ class PlayerScene(Scene):
             color=c.text_dim,
             anchor="midbottom",
         )
+
+    def _static_layer(self, size: tuple[int, int]) -> pygame.Surface:
+        """Background, panel frames and the level name: drawn once, then blitted."""
+        theme = self.ctx.theme
+        key = (size, theme.palette_name, theme.text_size)
+        if self._static is None or self._static_key != key:
+            c = theme.c
+            layer = theme.background(size).copy()
+            blit_text(layer, theme, self.request.level.name, (32, 22), role="heading", bold=True)
+            panel(layer, theme, STAGE_RECT, color=c.bg_bottom, edge=c.panel_edge)
+            panel(layer, theme, SIDE_RECT)
+            self._static, self._static_key = layer, key
+        return self._static
 
     def _muscle_names(self, ex: Exercise) -> list[str]:
         from game.content.model import MUSCLES
