@@ -26,36 +26,18 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.session.cues import CUE_IDS, EXERCISE_PREFIX
+from game.session.cues import exercise_cue as exercise_cue  # re-exported for callers
+
+
 if TYPE_CHECKING:
     from game.content.model import Content
 
 log = logging.getLogger(__name__)
 
-#: Prefix of the cue that speaks an exercise's name: ``exercise:<exercise id>``.
-EXERCISE_PREFIX = "exercise:"
-
-#: Spoken cues, in the order the manifest and the docs list them.
-VOICE_CUES: tuple[str, ...] = (
-    "get_ready",
-    "three",
-    "two",
-    "one",
-    "inhale",
-    "exhale",
-    "hold",
-    "lift",
-    "lower_slowly",
-    "release",
-    "switch_sides",
-    "left_side",
-    "right_side",
-    "rest",
-    "next",
-    "cool_down",
-    "well_done",
-    "begin",
-    "relax",
-)
+#: Spoken cues, in the order the manifest and the docs list them: every cue the
+#: session can emit (one table, in game.session.cues), plus two the menus use.
+VOICE_CUES: tuple[str, ...] = (*CUE_IDS, "begin", "relax")
 
 #: Wordless cues: breath, phase boundaries and the last seconds of a timer.
 TONE_CUES: tuple[str, ...] = (
@@ -107,11 +89,6 @@ VOICE_CHANNEL = 0
 _MIN_CHANNELS = 8
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-
-
-def exercise_cue(exercise_id: str) -> str:
-    """The cue id that speaks an exercise's name."""
-    return EXERCISE_PREFIX + exercise_id
 
 
 def is_tone(cue_id: str) -> bool:
