@@ -29,7 +29,6 @@ import pygame
 from game.session.cues import CUE_IDS, EXERCISE_PREFIX
 from game.session.cues import exercise_cue as exercise_cue  # re-exported for callers
 
-
 if TYPE_CHECKING:
     from game.content.model import Content
 
