@@ -73,14 +73,13 @@ in the profile) plus the machine's noise, which reaches the bare loop too
 (compare the two maxima in the notes). The median fixes above lower it by the
 same 1.5 to 2 ms; what remains is the machine.
 """,
-    "cpu_play": """While a level plays, the player scene is animated, so the app draws and
-flips every frame at 60 FPS: CPU is about 60 times the frame cost above plus
-the bare loop's own share (event pump, pacing, flip). At 2.5 to 3 ms a frame
-that is 15 to 18 % of a core on top of the bare loop's 6 to 8 %. The fixes for the
-frame cost lower it in proportion; in addition the app could draw the player
-scene at 30 FPS outside the moving phases (holds, rests and countdowns only
-change a number once a second and the breath pacer slowly), which halves
-what is left. Logic steps are not a factor.
+    "cpu_play": """While a level plays, the player scene redraws 30 times a second, and at
+once on each event (a phase change, a breath, a rep, a timer tick); the
+background and panel frames come from a cached layer. CPU is therefore about
+30 to 35 times the frame cost above plus the bare loop's share (event pump,
+pacing at 60 FPS). Before the 30 FPS cap it was 28.6 % of a core; now it is
+about 12 %. What is left is the frame cost: the fixes listed for it lower
+CPU in proportion. Logic steps are not a factor.
 """,
     "cpu_menu": """The idle menu draws only when something changes and ticks at 30 FPS, so its
 CPU use is the event pump and the frame pacer. If this misses, it is the
