@@ -169,7 +169,6 @@ def main_menu(ctx: AppContext, profile_id: int) -> Scene:
     store = ctx.store
     if not store.read_only:
         store.set_last_profile_id(profile_id)
-    ctx.profile_id = str(profile_id)
     data = PlayerData(store, ctx.content, ctx.clock, profile_id)
     apply_settings(ctx, data.settings())
 

@@ -23,7 +23,6 @@ from game.progress import (
     compute_unlocks,
     daily_plan,
     effective_level_id,
-    level_for_xp,
     new_badges,
     player_stats,
     xp_for,
@@ -144,7 +143,3 @@ class PlayerData:
             pain_advice=advice,
             record_id=record_id,
         )
-
-
-def player_level_of(total_xp: int) -> PlayerLevel:
-    return level_for_xp(total_xp)

@@ -7,7 +7,6 @@ It redraws at a low rate so an idle title screen costs almost no CPU.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import pygame
 
@@ -77,26 +76,8 @@ class TitleScene(Scene):
         )
 
     def default_items(self) -> list[MenuItem]:
-        entries: list[MenuItem] = []
-        for label, key, hint, factory in self._entry_table():
-            entries.append(
-                MenuItem(
-                    label, self._opener(factory), hint=hint, key=key, enabled=factory is not None
-                )
-            )
-        entries.append(MenuItem("Quit", self.ctx.request_quit, hint="See you tomorrow", key="q"))
-        return entries
-
-    def _entry_table(self) -> list[tuple[str, str, str, Callable[[], Scene] | None]]:
-        """Menu entries that open other scenes; extended as screens are added."""
-        return []
-
-    def _opener(self, factory: Callable[[], Scene] | None) -> Callable[[], None]:
-        def open_scene() -> None:
-            if factory is not None:
-                self.ctx.scenes.push(factory())
-
-        return open_scene
+        """Without a save or content there is nothing to start: only Quit."""
+        return [MenuItem("Quit", self.ctx.request_quit, hint="See you tomorrow", key="q")]
 
     def handle(self, action: Action) -> None:
         if action.kind is Act.BACK:
