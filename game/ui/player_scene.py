@@ -16,8 +16,9 @@ from types import MappingProxyType
 
 import pygame
 
+from game.audio import cue_text
 from game.clock import local_date, utc_offset_minutes
-from game.content.model import Exercise, Level
+from game.content.model import MUSCLES, Exercise, Level
 from game.session.events import (
     BreatheIn,
     BreatheOut,
@@ -32,9 +33,13 @@ from game.session.phases import PhaseKind
 from game.session.player import SessionPlayer
 from game.session.result import Form, Pain, SessionResult, Side
 from game.session.timeline import compile_level
+from game.settings import PlayerSettings
+from game.ui.checkin import CheckInAnswer, CheckInScene
 from game.ui.context import AppContext
+from game.ui.figure import draw_guide
 from game.ui.hud import breath_amount, breath_pacer, progress_bar, ring
 from game.ui.input import Act, Action
+from game.ui.pause import PauseChoice, PauseScene
 from game.ui.scene import Scene
 from game.ui.widgets import blit_paragraph, blit_text, panel
 
@@ -103,15 +108,13 @@ class PlayerScene(Scene):
         *,
         on_finished: Callable[[SessionResult], None] | None = None,
         reduced_motion: bool = False,
-        settings: object | None = None,
+        settings: PlayerSettings | None = None,
     ) -> None:
         super().__init__(ctx)
         assert ctx.content is not None
         self.request = request
         self.content = ctx.content
-        from game.settings import PlayerSettings
-
-        self.settings = settings if isinstance(settings, PlayerSettings) else PlayerSettings()
+        self.settings = settings or PlayerSettings()
         self.timeline = compile_level(
             request.level,
             ctx.content,
@@ -173,22 +176,15 @@ class PlayerScene(Scene):
             self.caption_left = CAPTION_SECONDS
 
     def _cue_words(self, cue: str) -> str:
-        from game.audio import cue_text
-
         return cue_text(cue, self.content)
 
     def _finish(self) -> None:
         """Hand over to the form and pain check, once."""
         self._handed_off = True
-        from game.ui.checkin import CheckInScene
-
         self.ctx.scenes.push(CheckInScene(self.ctx, completed=self.player.completed))
 
     def resume(self, result: object = None) -> None:
         super().resume(result)
-        from game.ui.checkin import CheckInAnswer
-        from game.ui.pause import PauseChoice
-
         if isinstance(result, CheckInAnswer):
             self._record(result.form, result.pain)
         elif result is PauseChoice.RESTART:
@@ -224,8 +220,6 @@ class PlayerScene(Scene):
             return
         if action.kind in (Act.BACK, Act.PAUSE):
             self.player.pause()
-            from game.ui.pause import PauseScene
-
             self.ctx.scenes.push(PauseScene(self.ctx, self.request.level.name))
         elif action.kind is Act.RIGHT or self._skips_rest(action):
             self.player.skip()
@@ -280,8 +274,6 @@ class PlayerScene(Scene):
         # The guide.
         stage = STAGE_RECT
         if ex is not None and ex.animation is not None:
-            from game.ui.figure import draw_guide
-
             breath = 0.0 if self.reduced_motion else breath_amount(player.breath())
             draw_guide(
                 surface,
@@ -444,8 +436,6 @@ class PlayerScene(Scene):
         return self._static
 
     def _muscle_names(self, ex: Exercise) -> list[str]:
-        from game.content.model import MUSCLES
-
         return [MUSCLES.get(m, m) for m in ex.muscles[:3]]
 
 
