@@ -17,6 +17,7 @@ from game.session.resolve import MissingEquipment, Substitution
 from game.session.settings import SessionSettings
 from game.session.timeline import compile_level
 from game.ui.context import AppContext
+from game.ui.figure import draw_guide
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.widgets import blit_paragraph, blit_text, panel
@@ -62,14 +63,12 @@ class LevelIntroScene(Scene):
         self.minutes = timeline.total / 60.0
         self.substitutions = timeline.substitutions
         self.missing = timeline.missing_equipment
-        played = {p.exercise_id for p in timeline.phases if p.exercise_id}
+        # What will actually be played (substitutes and easier versions in
+        # place); a level nothing of which can be played still lists its moves.
+        played = dict.fromkeys(p.exercise_id for p in timeline.phases if p.exercise_id)
         self.exercises = [
-            e for e in level_exercises(level, self.content) if e.id in played
+            self.content.exercises[e] for e in played if e in self.content.exercises
         ] or level_exercises(level, self.content)
-        for p in timeline.phases:
-            ex = self.content.exercises.get(p.exercise_id or "")
-            if ex is not None and ex not in self.exercises:
-                self.exercises.append(ex)
         self.focus = 0  # which card; len(exercises) = the start button
         self.t = 0.0
         self._since = 0.0
@@ -199,8 +198,6 @@ class LevelIntroScene(Scene):
         guide = pygame.Rect(card.left + 16, card.top + 16, 400, card.height - 32)
         pygame.draw.rect(surface, c.bg_bottom, guide, border_radius=10)
         if ex.animation is not None:
-            from game.ui.figure import draw_guide
-
             phase = (self.t % DEMO_LOOP_SECONDS) / DEMO_LOOP_SECONDS
             u = 0.0 if self.reduced_motion else 1.0 - abs(2.0 * phase - 1.0)
             if self.reduced_motion:
@@ -266,7 +263,7 @@ class LevelIntroScene(Scene):
         if self.level.intro:
             y = (
                 blit_paragraph(
-                    surface, theme, self.level.intro, pygame.Rect(x, y, width, 90), role="body"
+                    surface, theme, self.level.intro, pygame.Rect(x, y, width, 96), role="small"
                 )
                 + 10
             )
