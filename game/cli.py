@@ -1,7 +1,9 @@
 """The command line: ``python -m game [COMMAND]`` and the ``spine-quest`` script.
 
 Commands are a table (name -> how to parse, how to run). Each command imports
-what it needs only when it runs, so ``check`` never loads pygame. Errors a
+what it needs only when it runs, so ``check`` never loads pygame, and the
+modules holding optional commands are imported only when the command line
+needs them, so a plain start reaches its first frame sooner. Errors a
 person can fix are printed as one clear line with a non-zero exit code, never
 as a traceback.
 """
@@ -14,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from game import __version__
 
@@ -129,8 +132,23 @@ def _positive_float(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+class _CoreOnlyFailed(Exception):
+    """The line did not parse with the core commands alone; parse it with all of them."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser that, on a first try with the core commands only, gives up quietly."""
+
+    first_try = False
+
+    def error(self, message: str) -> NoReturn:
+        if self.first_try:
+            raise _CoreOnlyFailed(message)
+        super().error(message)
+
+
+def build_parser(*, first_try: bool = False) -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
     common.add_argument(
         "--saves",
         type=Path,
@@ -138,25 +156,47 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for play data (default: saves/ in a checkout, else your user data folder)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="spine-quest",
         description="Spine Quest: train the deep muscles of your back, one level a day.",
         parents=[common],
     )
+    parser.first_try = first_try
     parser.add_argument("--version", action="version", version=f"spine-quest {__version__}")
     _configure_play(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in COMMANDS.items():
         p = sub.add_parser(name, help=command.help, parents=[common], description=command.help)
+        p.first_try = first_try
         command.configure(p)
     return parser
 
 
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse a command line, importing the optional commands only when it needs them.
+
+    Playing needs none of them, so a plain start saves their imports before
+    the first frame. A line the core commands cannot parse (an optional
+    command's name, or a mistake) is parsed again with every command, so what
+    it means and every error message are the same as with all of them loaded.
+    """
+    if not _asks_for_help(argv):
+        try:
+            return build_parser(first_try=True).parse_args(argv)
+        except _CoreOnlyFailed:
+            pass
+    _load_optional_commands()
+    return build_parser().parse_args(argv)
+
+
+def _asks_for_help(argv: Sequence[str]) -> bool:
+    """Help lists every command; argparse also accepts ``--help`` cut short."""
+    return any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    _load_optional_commands()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(list(sys.argv[1:] if argv is None else argv))
     if not hasattr(args, "saves"):
         args.saves = default_saves_dir()
     name = args.command or "play"
@@ -166,11 +206,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+#: Modules that add commands to the table: they are imported only when needed.
+OPTIONAL_MODULES = ("game.tools", "game.tools_progress")
+
+
 def _load_optional_commands() -> None:
     """Commands whose code lives with the feature they serve."""
     import importlib
 
-    for module in ("game.tools", "game.tools_progress"):
+    for module in OPTIONAL_MODULES:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
