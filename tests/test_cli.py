@@ -97,3 +97,35 @@ def test_a_second_game_on_the_same_saves_is_refused(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "Another copy of Spine Quest" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_commands_import_only_what_they_need() -> None:
+    """``check`` never loads pygame; playing never loads the optional commands' modules."""
+    code = (
+        "import sys\n"
+        "from game.cli import main, parse\n"
+        "parse(['--saves', 'x'])\n"
+        "parse(['play', '--time-scale', '2'])\n"
+        "print('game.tools' in sys.modules, 'game.tools_progress' in sys.modules)\n"
+        "assert main(['check']) == 0\n"
+        "print('pygame' in sys.modules)\n"
+        "parse(['stats', '--json'])\n"
+        "print('game.tools_progress' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    lines = run.stdout.strip().splitlines()
+    assert lines[0] == "False False", "a plain start skips the optional commands"
+    assert lines[-2] == "False", "check never loads pygame"
+    assert lines[-1] == "True", "an optional command is found when named"
+
+
+def test_help_lists_the_optional_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for name in ("play", "check", "preview", "render", "stats", "export"):
+        assert name in out
