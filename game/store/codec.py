@@ -10,13 +10,15 @@ not later in the middle of a game.
 
 from __future__ import annotations
 
+import enum
 import math
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
-from game.store.errors import InvalidValue, SchemaError
+from game.store.errors import InvalidValue, SchemaError, StoreError
 
 MAX_SESSION_XP = 10**9
 MAX_TOTAL_XP = 2**53 - 1  # the largest integer every JSON reader keeps exactly
@@ -24,7 +26,14 @@ MAX_TOTAL_XP = 2**53 - 1  # the largest integer every JSON reader keeps exactly
 _SIDES = {member.value: member for member in Side}
 _FORMS = {member.value: member for member in Form}
 _PAINS = {member.value: member for member in Pain}
-_NUMBERS = (int, float)
+_MAX_OFFSET = 16 * 60  # SessionResult's own limit on utc_offset_minutes
+_FLOAT_MAX = sys.float_info.max
+_EXERCISE = ExerciseResult.from_checked
+_SESSION = SessionResult.from_checked
+#: What reading an odd record can raise: the fast path gives way, the careful path explains.
+_FAST_PATH_MISSES = (StoreError, LookupError, TypeError, ValueError, ArithmeticError)
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=enum.Enum)
 
 
 def check_json_value(value: object, where: str) -> None:
@@ -104,99 +113,163 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
 def decode_session(record: Mapping[str, Any]) -> SessionResult:
     """Rebuild a ``SessionResult`` from its record, or raise ``SchemaError`` saying why.
 
-    Ten years of history is tens of thousands of values, so the common case is
-    checked in one expression; anything odd takes the careful path, which
-    names the field at fault.
+    Ten years of history is tens of thousands of values, so a record is first
+    tried on a fast path: every field is checked for its exact JSON type and
+    for every rule the result's own ``__post_init__`` makes, in plain
+    comparisons, and the objects are then built with ``from_checked`` instead
+    of checking everything a second time. The fast path never refuses
+    anything itself: a record that fails any of its checks goes to the careful
+    path, which builds through the validating constructors and is the one
+    place that decides what is refused and says which field is at fault.
     """
     try:
-        items = record["exercises"]
-        level_id, variant = record["level_id"], record["variant"]
-        offset, active = record["utc_offset_minutes"], record["active_seconds"]
-        completed, daily = record["completed"], record["daily"]
-        if (
-            type(items) is list
-            and type(level_id) is str
-            and type(variant) is str
-            and type(offset) is int
-            and type(completed) is bool
-            and type(daily) is bool
-            and type(active) in _NUMBERS
-            and math.isfinite(active)
-        ):
-            return SessionResult(
-                level_id,
-                parse_date(record["local_date"]),
-                parse_instant(record["started_at"]),
-                parse_instant(record["ended_at"]),
-                offset,
-                tuple([_decode_exercise(item) for item in items]),
-                _FORMS[record["form"]],
-                _PAINS[record["pain"]],
-                completed,
-                daily,
-                active,
-                variant,
-            )
-    except SchemaError:
-        raise
-    except (KeyError, TypeError, ValueError):
-        pass
-    return _decode_session_checked(record)
+        made = _decode_session_fast(record)
+    except _FAST_PATH_MISSES:
+        made = None
+    return made if made is not None else _decode_session_checked(record)
 
 
-def _decode_exercise(item: object) -> ExerciseResult:
-    if type(item) is list and len(item) >= 6:
-        exercise_id, side, held, reps, breaths, skipped = item[:6]
-        if (
+def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
+    """The session, or None when anything is unusual (raising is as good as None).
+
+    The checks mirror ``SessionResult.__post_init__`` and
+    ``ExerciseResult.__post_init__``; ``tests/store/test_store_decode.py``
+    holds them together. ``0 <= x <= _FLOAT_MAX`` refuses negatives, NaN,
+    infinities and integers too large to become a float, all at once.
+    """
+    items = record["exercises"]
+    level_id, variant = record["level_id"], record["variant"]
+    offset, active = record["utc_offset_minutes"], record["active_seconds"]
+    completed, daily = record["completed"], record["daily"]
+    kind = type(active)
+    if not (
+        type(items) is list
+        and type(level_id) is str
+        and level_id
+        and type(variant) is str
+        and type(offset) is int
+        and -_MAX_OFFSET <= offset <= _MAX_OFFSET
+        and type(completed) is bool
+        and type(daily) is bool
+        and (kind is float or kind is int)
+        and 0 <= active <= _FLOAT_MAX
+    ):
+        return None
+    exercises: list[ExerciseResult] = []
+    add, sides, build = exercises.append, _SIDES, _EXERCISE
+    for item in items:
+        if type(item) is not list or len(item) != 6:
+            return None
+        exercise_id, side, held, reps, breaths, skipped = item
+        kind = type(held)
+        if not (
             type(exercise_id) is str
-            and type(held) in _NUMBERS
+            and exercise_id
+            and (kind is float or kind is int)
+            and 0 <= held <= _FLOAT_MAX
             and type(reps) is int
+            and reps >= 0
             and type(breaths) is int
+            and breaths >= 0
             and type(skipped) is bool
-            and math.isfinite(held)
         ):
-            return ExerciseResult(exercise_id, _SIDES[side], held, reps, breaths, skipped)
-    return _decode_exercise_checked(item)
+            return None
+        add(build(exercise_id, sides[side], held, reps, breaths, skipped))
+    # parse_instant always gives a fixed-offset timezone, so both are aware.
+    started = parse_instant(record["started_at"])
+    ended = parse_instant(record["ended_at"])
+    if ended < started:
+        return None
+    return _SESSION(
+        level_id,
+        parse_date(record["local_date"]),
+        started,
+        ended,
+        offset,
+        tuple(exercises),
+        _FORMS[record["form"]],
+        _PAINS[record["pain"]],
+        completed,
+        daily,
+        active,
+        variant,
+    )
 
 
 def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
     """The careful path: each field checked on its own, to say exactly what is wrong."""
+    items = _field(record, "exercises", _list)
+    exercises = tuple(_decode_exercise_checked(item, n) for n, item in enumerate(items, 1))
     try:
-        exercises = tuple(_decode_exercise_checked(item) for item in _list(record["exercises"]))
         return SessionResult(
-            level_id=_str(record["level_id"]),
-            local_date=parse_date(record["local_date"]),
-            started_at=parse_instant(record["started_at"]),
-            ended_at=parse_instant(record["ended_at"]),
-            utc_offset_minutes=_int(record["utc_offset_minutes"]),
+            level_id=_field(record, "level_id", _str),
+            local_date=_field(record, "local_date", parse_date),
+            started_at=_field(record, "started_at", parse_instant),
+            ended_at=_field(record, "ended_at", parse_instant),
+            utc_offset_minutes=_field(record, "utc_offset_minutes", _int),
             exercises=exercises,
-            form=_FORMS[record["form"]],
-            pain=_PAINS[record["pain"]],
-            completed=_bool(record["completed"]),
-            daily=_bool(record["daily"]),
-            active_seconds=_number(record["active_seconds"]),
-            variant=_str(record["variant"]),
+            form=_field(record, "form", _READ_FORM),
+            pain=_field(record, "pain", _READ_PAIN),
+            completed=_field(record, "completed", _bool),
+            daily=_field(record, "daily", _bool),
+            active_seconds=_field(record, "active_seconds", _number),
+            variant=_field(record, "variant", _str),
         )
-    except SchemaError:
-        raise
-    except KeyError as exc:
-        raise SchemaError(f"missing or unknown value {exc}") from None
-    except (TypeError, ValueError) as exc:
+    except ValueError as exc:  # the constructor's own checks; each names its field
         raise SchemaError(str(exc)) from None
 
 
-def _decode_exercise_checked(item: object) -> ExerciseResult:
-    fields = _list(item)
-    if len(fields) < 6:
-        raise SchemaError(f"an exercise entry has {len(fields)} fields, expected 6")
-    return ExerciseResult(
-        exercise_id=_str(fields[0]),
-        side=_SIDES[fields[1]],
-        seconds_held=_number(fields[2]),
-        reps=_int(fields[3]),
-        breaths=_int(fields[4]),
-        skipped=_bool(fields[5]),
-    )
+def _decode_exercise_checked(item: object, number: int) -> ExerciseResult:
+    where = f"exercise {number}"
+    if not isinstance(item, list):
+        raise SchemaError(f"{where} is a {type(item).__name__}, not a list")
+    if len(item) < 6:
+        raise SchemaError(f"{where} has {len(item)} fields, expected 6")
+    try:
+        return ExerciseResult(
+            exercise_id=_item(item, 0, "exercise_id", _str, where),
+            side=_item(item, 1, "side", _READ_SIDE, where),
+            seconds_held=_item(item, 2, "seconds_held", _number, where),
+            reps=_item(item, 3, "reps", _int, where),
+            breaths=_item(item, 4, "breaths", _int, where),
+            skipped=_item(item, 5, "skipped", _bool, where),
+        )
+    except ValueError as exc:
+        raise SchemaError(f"{where}: {exc}") from None
+
+
+def _field(record: Mapping[str, Any], name: str, read: Callable[[Any], _T]) -> _T:
+    """``read(record[name])``, with any failure reported as a ``SchemaError`` naming ``name``."""
+    if name not in record:
+        raise SchemaError(f"{name} is missing")
+    return _read(record[name], name, read)
+
+
+def _item(fields: list[Any], index: int, name: str, read: Callable[[Any], _T], where: str) -> _T:
+    return _read(fields[index], f"{where} {name}", read)
+
+
+def _read(value: object, name: str, read: Callable[[Any], _T]) -> _T:
+    try:
+        return read(value)
+    except _FAST_PATH_MISSES as exc:
+        raise SchemaError(f"{name}: {exc}") from None
+
+
+def _one_of(table: dict[str, _E]) -> Callable[[object], _E]:
+    """A reader for an enum stored as its value."""
+
+    def read(value: object) -> _E:
+        if isinstance(value, str) and value in table:
+            return table[value]
+        raise SchemaError(f"expected one of {', '.join(table)}, got {value!r}")
+
+    return read
+
+
+_READ_SIDE = _one_of(_SIDES)
+_READ_FORM = _one_of(_FORMS)
+_READ_PAIN = _one_of(_PAINS)
 
 
 def parse_date(value: object) -> date:
@@ -229,9 +302,17 @@ def _int(value: object) -> int:
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise SchemaError(f"expected a number, got {value!r}")
-    if not math.isfinite(value):
+    if not _finite(value):
         raise SchemaError(f"expected a finite number, got {value!r}")
     return value
+
+
+def _finite(value: float) -> bool:
+    """``math.isfinite``, but False (not OverflowError) for an integer too big for a float."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _bool(value: object) -> bool:
@@ -266,5 +347,5 @@ def _check_count(value: object, name: str) -> None:
 def _check_seconds(value: object, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidValue(f"{name} must be a number of seconds, got {value!r}")
-    if not math.isfinite(value) or value < 0:
+    if not _finite(value) or value < 0:
         raise InvalidValue(f"{name} must be a finite, non-negative number of seconds")

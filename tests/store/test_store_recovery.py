@@ -59,6 +59,13 @@ def _negative_hold(data: bytes) -> bytes:
     return json.dumps(document).encode()
 
 
+def _huge_hold(data: bytes) -> bytes:
+    """A whole number too large for a float: once an OverflowError that escaped recovery."""
+    document = json.loads(data)
+    next(iter(document["sessions"].values()))["exercises"][1][2] = 10**400
+    return json.dumps(document).encode()
+
+
 def _with(**changes: Any) -> Callable[[bytes], bytes]:
     def change(data: bytes) -> bytes:
         document = json.loads(data)
@@ -86,6 +93,7 @@ CORRUPTIONS: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "bad-record-id": (_with(profiles={"one": {"name": "A", "created": "2026-01-01"}}), "number"),
     "missing-field": (_drop_field, "level_id"),
     "negative-hold": (_negative_hold, "seconds_held"),
+    "huge-hold": (_huge_hold, "exercise 2 seconds_held"),
     "nan-literal": (lambda data: data.replace(b'"xp":10', b'"xp":NaN', 1), "NaN"),
     "bad-date": (
         _with(profiles={"1": {"name": "Ana", "created": "2026-13-45"}}),

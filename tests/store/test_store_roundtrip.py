@@ -3,55 +3,15 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_helpers import fixed_now
+from store_strategies import session_results
 
-from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
+from game.session.result import SessionResult
 from game.store import memory_store, open_store
-
-finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)
-offsets = st.integers(min_value=-16 * 60, max_value=16 * 60)
-zones = st.builds(
-    lambda minutes: timezone(timedelta(minutes=minutes)),
-    st.integers(min_value=-23 * 60, max_value=23 * 60),
-)
-exercises = st.builds(
-    ExerciseResult,
-    exercise_id=st.text(min_size=1, max_size=20),
-    side=st.sampled_from(Side),
-    seconds_held=finite,
-    reps=st.integers(min_value=0, max_value=10**6),
-    breaths=st.integers(min_value=0, max_value=10**6),
-    skipped=st.booleans(),
-)
-
-
-@st.composite
-def session_results(draw: st.DrawFn) -> SessionResult:
-    start = draw(
-        st.datetimes(
-            min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1), timezones=zones
-        )
-    )
-    length = draw(st.timedeltas(min_value=timedelta(0), max_value=timedelta(hours=20)))
-    return SessionResult(
-        level_id=draw(st.text(min_size=1, max_size=30)),
-        local_date=draw(st.dates()),
-        started_at=start,
-        ended_at=start + length,
-        utc_offset_minutes=draw(offsets),
-        exercises=tuple(draw(st.lists(exercises, max_size=6))),
-        form=draw(st.sampled_from(Form)),
-        pain=draw(st.sampled_from(Pain)),
-        completed=draw(st.booleans()),
-        daily=draw(st.booleans()),
-        active_seconds=draw(finite),
-        variant=draw(st.text(max_size=10)),
-    )
 
 
 @settings(max_examples=60, deadline=None)
