@@ -39,7 +39,7 @@ class Splash:
 
     def draw(self) -> None:
         theme, c = self.theme, self.theme.c
-        _gradient(self.screen, c.bg_top, c.bg_bottom)
+        fill_gradient(self.screen, c.bg_top, c.bg_bottom)
         for word, at, colour in zip(("SPINE", "QUEST"), NAME_AT, (c.text, c.accent), strict=True):
             self.screen.blit(theme.text(word, "title", colour, bold=True), at)
         self.screen.blit(theme.text(READY_LINE, "label", c.text_dim), LINE_AT)
@@ -62,7 +62,7 @@ class Splash:
         return not self.closed
 
 
-def _gradient(
+def fill_gradient(
     surface: pygame.Surface, top: tuple[int, int, int], bottom: tuple[int, int, int]
 ) -> None:
     """The theme's vertical gradient, filled in bands of one colour.

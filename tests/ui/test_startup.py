@@ -24,7 +24,7 @@ from game.content import ContentError, Problem, assets_dir
 from game.store import open_store
 from game.ui.recovery_screen import RecoveryScene
 from game.ui.scene import Scene
-from game.ui.splash import READY_LINE, Splash
+from game.ui.splash import READY_LINE, Splash, fill_gradient
 from game.ui.theme import Theme
 from game.ui.title import TitleScene
 
@@ -189,5 +189,22 @@ def test_the_card_draws_the_name_and_keeps_keys_for_later() -> None:
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         assert not splash.pump()
         assert splash.closed
+    finally:
+        pygame.display.quit()
+
+
+def test_the_card_background_is_the_themes_gradient() -> None:
+    """Drawn in bands for speed, but pixel for pixel the title screen's background."""
+    pygame.display.init()
+    try:
+        pygame.display.set_mode((1280, 720))
+        theme = Theme(None)
+        card = pygame.Surface((1280, 720))
+        fill_gradient(card, theme.c.bg_top, theme.c.bg_bottom)
+        background = theme.background((1280, 720))
+        for x in (0, 640, 1279):
+            assert [card.get_at((x, y)) for y in range(720)] == [
+                background.get_at((x, y)) for y in range(720)
+            ]
     finally:
         pygame.display.quit()
