@@ -18,11 +18,20 @@ from typing import Any
 import pygame
 
 from game.content.model import Animation, Exercise
-from game.rig.camera import CAMERAS, Camera, Projected, Viewport, fit_viewport, project
+from game.rig.camera import (
+    CAMERAS,
+    Camera,
+    Projected,
+    Viewport,
+    fit_viewport,
+    project,
+    project_one,
+)
 from game.rig.library import Subject
 from game.rig.pose import pose_at, solve
-from game.rig.props import Shape, prop_shapes
+from game.rig.props import Box, Cylinder, Shape, Sphere, prop_shapes
 from game.rig.vec import Vec3, dot, sub
+from game.ui.discs import aa_disc
 from game.ui.props_draw import Color, draw_shape, shade, shape_depth
 
 # ---------------------------------------------------------------------------
@@ -207,9 +216,21 @@ def _compute_framing(
     return Framing(vp, tuple((x, y) for x, y, _ in proj.values()))
 
 
-def _shape_extent(shape: Shape) -> list[Vec3]:
-    from game.rig.props import Box, Cylinder
+def _shape_rect(shape: Shape, camera: Camera, vp: Viewport) -> pygame.Rect:
+    """Screen rectangle around a prop solid, with a margin for its outline."""
+    if isinstance(shape, Sphere):
+        x, y, _ = project_one(shape.center, camera, vp)
+        r = shape.radius * vp.scale + 3.0
+        return pygame.Rect(int(x - r), int(y - r), int(2 * r) + 2, int(2 * r) + 2)
+    pts = [project_one(p, camera, vp) for p in _shape_extent(shape)]
+    pad = (shape.radius * vp.scale if isinstance(shape, Cylinder) else 0.0) + 3.0
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    x0, y0 = int(min(xs) - pad), int(min(ys) - pad)
+    return pygame.Rect(x0, y0, int(max(xs) + pad) - x0 + 2, int(max(ys) + pad) - y0 + 2)
 
+
+def _shape_extent(shape: Shape) -> list[Vec3]:
     if isinstance(shape, Box):
         return shape.corners()
     if isinstance(shape, Cylinder):
@@ -247,8 +268,8 @@ def _capsule(
         pygame.draw.line(s, edge, pa, pb, w + 3)
     if smooth:
         pygame.draw.aaline(s, color, pa, pb, w)
-        pygame.draw.aacircle(s, color, pa, r)
-        pygame.draw.aacircle(s, color, pb, r)
+        aa_disc(s, color, pa, r)
+        aa_disc(s, color, pb, r)
     else:
         pygame.draw.line(s, color, pa, pb, w)
         pygame.draw.circle(s, color, pa, r)
@@ -263,8 +284,29 @@ def _animation_of(subject: Exercise | Subject | Animation) -> Animation:
     return subject.animation
 
 
-def draw_guide(
-    surface: pygame.Surface,
+@dataclass(frozen=True)
+class GuidePlan:
+    """One guide picture worked out and ready to paint.
+
+    ``bounds`` holds every pixel the figure, its props and mats can touch (the
+    floor patch aside, which only changes with the framing), so a caller that
+    redraws incrementally knows what to restore.
+    """
+
+    area: pygame.Rect
+    floor: tuple[tuple[float, float], ...]
+    mats: tuple[Shape, ...]
+    items: tuple[tuple[float, int, Any], ...]
+    scr: Mapping[str, Projected]
+    camera: Camera
+    viewport: Viewport
+    colors: GuideColors
+    facing: bool
+    glow: Color
+    bounds: pygame.Rect
+
+
+def plan_guide(
     rect: pygame.Rect | tuple[int, int, int, int],
     subject: Exercise | Subject | Animation,
     u: float,
@@ -276,16 +318,8 @@ def draw_guide(
     colors: GuideColors | None = None,
     reduced_motion: bool = False,
     mirror_camera: bool = True,
-    smooth: bool = True,
-) -> None:
-    """Draw the guide for path value ``u`` inside ``rect``.
-
-    ``mirrored`` shows the other side; with ``mirror_camera`` the picture is
-    then the exact mirror image of the first side. ``breath`` (0..1, rising on
-    the inhale) swells the chest a little; ``reduced_motion`` keeps it still.
-    ``camera`` overrides the exercise's own (a name or a :class:`Camera`).
-    ``smooth=False`` skips anti-aliasing for about half the drawing cost.
-    """
+) -> GuidePlan:
+    """Pose, projection and drawing order for path value ``u``; see :func:`draw_guide`."""
     anim = _animation_of(subject)
     col = colors or GuideColors()
     cam = camera if isinstance(camera, Camera) else CAMERAS.get(camera or anim.camera)
@@ -300,20 +334,15 @@ def draw_guide(
     k = vp.scale
     away = cam.basis[2]
 
-    clip = surface.get_clip()
-    surface.set_clip(r)
-    pygame.draw.polygon(surface, col.floor, fr.floor)
-    shapes = prop_shapes(anim.props, pts, mirrored)
-    tones = col.tones()
+    mats: list[Shape] = []
     items: list[tuple[float, int, Any]] = []
-    for shape in shapes:
+    for shape in prop_shapes(anim.props, pts, mirrored):
         if shape.tone == "mat":
-            draw_shape(surface, shape, tones, cam, vp)
+            mats.append(shape)
         else:
             items.append((shape_depth(shape, cam), 0, shape))
 
     swell = 0.0 if reduced_motion else 0.07 * max(0.0, min(1.0, breath))
-    trunk_col = _mix(col.figure, col.figure_far, 0.3)
     trunk = [(a, b, rad * (1.0 + swell if breathes else 1.0) * k) for a, b, rad, breathes in TRUNK]
     items.append((scr["lumbar_hi"][2], 6, trunk))
     far_left = scr["shoulder_l"][2] + scr["hip_l"][2] > scr["shoulder_r"][2] + scr["hip_r"][2]
@@ -338,10 +367,37 @@ def draw_guide(
             seen.add((a, b))
             bias = 0.11 if _faces_viewer(pts, a, away) else 0.0
             items.append(((scr[a][2] + scr[b][2]) / 2.0 - bias, 5, (a, b)))
-
     items.sort(key=lambda it: -it[0])
+
+    # Every body part lies within the widest radius (the head's, or the
+    # chest's at full breath) of some projected point; props add their own.
+    pad = 0.11 * k * 1.08 + 4.0
+    xs = [p[0] for p in scr.values()]
+    ys = [p[1] for p in scr.values()]
+    bounds = pygame.Rect(0, 0, 0, 0)
+    bounds.update(
+        min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
+    )
+    for shape in mats + [it[2] for it in items if it[1] == 0]:
+        bounds.union_ip(_shape_rect(shape, cam, vp))
+    return GuidePlan(
+        r, fr.floor, tuple(mats), tuple(items), scr, cam, vp, col, facing, glow, bounds.clip(r)
+    )
+
+
+def paint_guide(surface: pygame.Surface, plan: GuidePlan, *, smooth: bool = True) -> None:
+    """Paint a planned guide, floor first, inside the surface's clip and the plan's area."""
+    col, cam, vp, scr = plan.colors, plan.camera, plan.viewport, plan.scr
+    k = vp.scale
+    clip = surface.get_clip()
+    surface.set_clip(plan.area.clip(clip))
+    pygame.draw.polygon(surface, col.floor, plan.floor)
+    tones = col.tones()
+    for shape in plan.mats:
+        draw_shape(surface, shape, tones, cam, vp)
+    trunk_col = _mix(col.figure, col.figure_far, 0.3)
     edge = col.outline
-    for _, kind, data in items:
+    for _, kind, data in plan.items:
         if kind == 0:
             draw_shape(surface, data, tones, cam, vp)
         elif kind == 1:
@@ -350,24 +406,63 @@ def draw_guide(
         elif kind == 2:
             hx, hy, _ = scr["head"]
             pygame.draw.circle(surface, edge, (hx, hy), 0.11 * k + 1.5)
-            circle = pygame.draw.aacircle if smooth else pygame.draw.circle
+            circle = aa_disc if smooth else pygame.draw.circle
             circle(surface, col.figure, (hx, hy), 0.11 * k)
         elif kind == 3:
             fx, fy, _ = scr["face"]
-            if facing:
+            if plan.facing:
                 pygame.draw.circle(surface, shade(col.figure, 0.55), (fx, fy), 0.028 * k)
         elif kind == 4:
             x, y, _ = scr[data]
             pygame.draw.circle(surface, shade(trunk_col, 0.75), (x, y), max(1.5, 0.016 * k))
         elif kind == 5:
             a, b = data
-            _capsule(surface, glow, scr[a], scr[b], 0.022 * k, None, smooth)
+            _capsule(surface, plan.glow, scr[a], scr[b], 0.022 * k, None, smooth)
         else:
             for a, b, rp in data:
                 _capsule(surface, edge, scr[a], scr[b], rp + 1.5, None, False)
             for a, b, rp in data:
                 _capsule(surface, trunk_col, scr[a], scr[b], rp, None, smooth)
     surface.set_clip(clip)
+
+
+def draw_guide(
+    surface: pygame.Surface,
+    rect: pygame.Rect | tuple[int, int, int, int],
+    subject: Exercise | Subject | Animation,
+    u: float,
+    *,
+    mirrored: bool = False,
+    breath: float = 0.0,
+    camera: Camera | str | None = None,
+    glow_muscles: Sequence[str] = (),
+    colors: GuideColors | None = None,
+    reduced_motion: bool = False,
+    mirror_camera: bool = True,
+    smooth: bool = True,
+) -> pygame.Rect:
+    """Draw the guide for path value ``u`` inside ``rect``; returns the figure's bounds.
+
+    ``mirrored`` shows the other side; with ``mirror_camera`` the picture is
+    then the exact mirror image of the first side. ``breath`` (0..1, rising on
+    the inhale) swells the chest a little; ``reduced_motion`` keeps it still.
+    ``camera`` overrides the exercise's own (a name or a :class:`Camera`).
+    ``smooth=False`` skips anti-aliasing for about a fifth of the drawing cost.
+    """
+    plan = plan_guide(
+        rect,
+        subject,
+        u,
+        mirrored=mirrored,
+        breath=breath,
+        camera=camera,
+        glow_muscles=glow_muscles,
+        colors=colors,
+        reduced_motion=reduced_motion,
+        mirror_camera=mirror_camera,
+    )
+    paint_guide(surface, plan, smooth=smooth)
+    return plan.bounds
 
 
 def _faces_viewer(pts: Mapping[str, Vec3], helper: str, away: Vec3) -> bool:

@@ -15,6 +15,7 @@ import pygame
 from game.rig.camera import Camera, Viewport, project_one, to_view
 from game.rig.props import Box, Cylinder, Shape, Sphere
 from game.rig.vec import Vec3, add, cross, dot, length, scale, sub
+from game.ui.discs import aa_disc
 
 Color = tuple[int, int, int]
 Point2 = tuple[float, float]
@@ -115,9 +116,9 @@ def _draw_sphere(
 ) -> None:
     x, y = _screen(sph.center, camera, vp)
     r = max(1.0, sph.radius * vp.scale)
-    pygame.draw.aacircle(s, shade(color, 0.8), (x, y), r)
-    pygame.draw.aacircle(s, color, (x - r * 0.15, y - r * 0.15), r * 0.8)
-    pygame.draw.aacircle(s, shade(color, 1.3), (x - r * 0.35, y - r * 0.35), r * 0.25)
+    aa_disc(s, shade(color, 0.8), (x, y), r)
+    aa_disc(s, color, (x - r * 0.15, y - r * 0.15), r * 0.8)
+    aa_disc(s, shade(color, 1.3), (x - r * 0.35, y - r * 0.35), r * 0.25)
 
 
 _DRAWERS: Mapping[type, Callable[..., None]] = {
