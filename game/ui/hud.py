@@ -6,6 +6,7 @@ functions serve the player scene, the breathing intro and screenshots.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import pygame
@@ -13,6 +14,20 @@ import pygame
 from game.session.breath import BreathPhase, BreathState
 from game.ui.theme import Color, Theme
 from game.ui.widgets import blit_text
+
+#: Corners per full turn of a ring's band (3 degrees each: smooth at any size).
+RING_CORNERS = 120
+RING_PIECE = 10
+
+
+@functools.lru_cache(maxsize=64)
+def _ring_table(radius: float) -> tuple[tuple[float, float], ...]:
+    """Offsets of a ring's corners from its centre, starting at the top, anticlockwise."""
+    out = []
+    for i in range(RING_CORNERS + 1):
+        a = math.pi / 2 + 2 * math.pi * i / RING_CORNERS
+        out.append((math.cos(a) * radius, -math.sin(a) * radius))
+    return tuple(out)
 
 
 def ring(
@@ -31,27 +46,38 @@ def ring(
     if f <= 0.0:
         return
     # A filled band (outer arc out, inner arc back): no seams at any width.
+    # The corners come from a table; only the band's end is worked out.
     start = math.pi / 2
-    steps = max(2, int(120 * f))
+    end = start + 2 * math.pi * f
+    whole = min(RING_CORNERS, int(RING_CORNERS * f))
     outer, inner = radius, radius - width
-    pts: list[tuple[float, float]] = []
-    for i in range(steps + 1):
-        a = start + 2 * math.pi * f * i / steps
-        pts.append((cx + math.cos(a) * outer, cy - math.sin(a) * outer))
-    for i in range(steps, -1, -1):
-        a = start + 2 * math.pi * f * i / steps
-        pts.append((cx + math.cos(a) * inner, cy - math.sin(a) * inner))
-    pygame.draw.polygon(surface, color, pts)
+    ends = [(math.cos(end) * outer, -math.sin(end) * outer)]
+    ends_in = [(math.cos(end) * inner, -math.sin(end) * inner)]
+    out_pts = list(_ring_table(outer)[: whole + 1]) + ends
+    in_pts = list(_ring_table(inner)[: whole + 1]) + ends_in
+    # Filled in short pieces: a polygon's fill cost grows with its corners
+    # times its height, so ten small ones are several times cheaper than one.
+    for i in range(0, len(out_pts) - 1, RING_PIECE):
+        j = min(i + RING_PIECE, len(out_pts) - 1) + 1
+        piece = [(cx + x, cy + y) for x, y in out_pts[i:j]]
+        piece += [(cx + x, cy + y) for x, y in reversed(in_pts[i:j])]
+        pygame.draw.polygon(surface, color, piece)
     mid = radius - width / 2
-    for a in (start, start + 2 * math.pi * f):
-        end = (round(cx + math.cos(a) * mid), round(cy - math.sin(a) * mid))
-        pygame.draw.circle(surface, color, end, width // 2)
+    for a in (start, end):
+        cap = (round(cx + math.cos(a) * mid), round(cy - math.sin(a) * mid))
+        pygame.draw.circle(surface, color, cap, width // 2)
 
 
 def breath_amount(state: BreathState) -> float:
     """0 (empty) .. 1 (full): rises through the inhale, falls through the exhale."""
     ease = 0.5 - 0.5 * math.cos(math.pi * min(1.0, max(0.0, state.fraction)))
     return ease if state.phase is BreathPhase.IN else 1.0 - ease
+
+
+def pacer_radius(max_radius: int, state: BreathState) -> int:
+    """The pacer circle's radius in pixels: 38 % of the full size, empty, to all of it."""
+    r_min = max_radius * 0.38
+    return round(r_min + (max_radius - r_min) * breath_amount(state))
 
 
 def breath_pacer(
@@ -68,9 +94,8 @@ def breath_pacer(
     c = theme.c
     inhaling = state.phase is BreathPhase.IN
     col = c.inhale if inhaling else c.exhale
-    amount = breath_amount(state)
     r_min = max_radius * 0.38
-    r = round(r_min + (max_radius - r_min) * amount)
+    r = pacer_radius(max_radius, state)
     cx, cy = center
     # guide rings: where the breath starts and where it is going
     pygame.draw.circle(surface, c.panel_edge, center, max_radius, 2)

@@ -18,7 +18,7 @@ import pygame
 
 from game.audio import cue_text
 from game.clock import local_date, utc_offset_minutes
-from game.content.model import MUSCLES, Exercise, Level
+from game.content.model import Exercise, Level
 from game.session.events import (
     BreatheIn,
     BreatheOut,
@@ -31,17 +31,15 @@ from game.session.events import (
 )
 from game.session.phases import PhaseKind
 from game.session.player import SessionPlayer
-from game.session.result import Form, Pain, SessionResult, Side
+from game.session.result import Form, Pain, SessionResult
 from game.session.timeline import compile_level
 from game.settings import PlayerSettings
 from game.ui.checkin import CheckInAnswer, CheckInScene
 from game.ui.context import AppContext
-from game.ui.figure import draw_guide
-from game.ui.hud import breath_amount, breath_pacer, progress_bar, ring
 from game.ui.input import Act, Action
 from game.ui.pause import PauseChoice, PauseScene
+from game.ui.player_view import PlayerView
 from game.ui.scene import Scene
-from game.ui.widgets import blit_paragraph, blit_text, panel
 
 #: What the player is asked to do in each phase, in words.
 PHASE_WORDS: Mapping[PhaseKind, str] = MappingProxyType(
@@ -67,23 +65,7 @@ TONE_FOR: Mapping[type[Event], str] = MappingProxyType(
     {BreatheIn: "tone_inhale", BreatheOut: "tone_exhale"}
 )
 
-#: Phases that show a countdown ring rather than a rep counter.
-TIMED = frozenset(
-    {
-        PhaseKind.GET_READY,
-        PhaseKind.HOLD,
-        PhaseKind.FLOW,
-        PhaseKind.REST,
-        PhaseKind.SWITCH_SIDES,
-        PhaseKind.DEMO,
-        PhaseKind.SETUP,
-        PhaseKind.RELEASE,
-    }
-)
-
 CAPTION_SECONDS = 2.5
-STAGE_RECT = pygame.Rect(32, 100, 780, 500)
-SIDE_RECT = pygame.Rect(836, 22, 420, 676)
 #: The guide and timers redraw this often; events (a new phase, a breath, a
 #: rep) redraw at once. 30 per second keeps the motion smooth at half the cost.
 DRAW_RATE = 30.0
@@ -130,8 +112,7 @@ class PlayerScene(Scene):
         self.reps_done = 0
         self._handed_off = False
         self._since_draw = 0.0
-        self._static: pygame.Surface | None = None
-        self._static_key: tuple[object, ...] = ()
+        self.view = PlayerView()
 
     # ------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -185,6 +166,7 @@ class PlayerScene(Scene):
 
     def resume(self, result: object = None) -> None:
         super().resume(result)
+        self.view.forget()
         if isinstance(result, CheckInAnswer):
             self._record(result.form, result.pain)
         elif result is PauseChoice.RESTART:
@@ -248,197 +230,22 @@ class PlayerScene(Scene):
         near = [ats[j] for j in (i - 1, i) if 0 <= j < len(ats)]
         return min(near, key=lambda a: abs(a - u)) if near else u
 
-    def draw(self, surface: pygame.Surface) -> None:
-        theme = self.ctx.theme
-        c = theme.c
-        surface.blit(self._static_layer(surface.get_size()), (0, 0))
-        player = self.player
-        phase = player.phase
-        ex = self.exercise()
-
-        # Top bar: progress through the level.
-        bar = pygame.Rect(32, 74, 780, 12)
-        progress_bar(surface, bar, player.progress, c.accent, c.panel)
-        total = self.timeline.total
-        left = max(0.0, total - player.position)
-        blit_text(
-            surface,
-            theme,
-            f"{_mmss(left)} left",
-            (bar.right, 44),
-            role="small",
-            color=c.text_dim,
-            anchor="bottomright",
-        )
-
-        # The guide.
-        stage = STAGE_RECT
-        if ex is not None and ex.animation is not None:
-            breath = 0.0 if self.reduced_motion else breath_amount(player.breath())
-            draw_guide(
-                surface,
-                stage.inflate(-16, -16),
-                ex,
-                self.guide_u(),
-                mirrored=player.side is Side.LEFT,
-                breath=breath,
-                glow_muscles=ex.muscles,
-                reduced_motion=self.reduced_motion,
-            )
-        if ex is not None:
-            side = "" if player.side is Side.BOTH else f"  \u00b7  {player.side.value} side"
-            blit_text(
-                surface,
-                theme,
-                ex.name + side,
-                (stage.left + 18, stage.top + 14),
-                role="label",
-                bold=True,
-            )
-            muscles = ", ".join(self._muscle_names(ex))
-            blit_text(
-                surface,
-                theme,
-                muscles,
-                (stage.left + 18, stage.top + 46),
-                role="small",
-                color=c.glow,
-            )
-
-        # What to do now, in words, and the latest cue as a caption.
+    def phase_words(self) -> str:
+        """What to do now, in words: the phase's instruction, or what comes after a rest."""
+        phase = self.player.phase
         words = PHASE_WORDS.get(phase.kind, "")
         if phase.kind is PhaseKind.REST and phase.next_exercise_id:
             nxt = self.content.exercises.get(phase.next_exercise_id)
             words = f"Rest. Next: {nxt.name}" if nxt else words
-        blit_text(
-            surface,
-            theme,
-            words,
-            (32, stage.bottom + 16),
-            role="heading",
-            bold=True,
-            color=c.accent,
-        )
-        if self.caption_left > 0 and self.caption:
-            blit_text(
-                surface,
-                theme,
-                f"\u266a {self.caption}",
-                (32, stage.bottom + 66),
-                role="label",
-                color=c.text,
-            )
-        elif ex is not None and ex.cues:
-            cue = ex.cues[min(len(ex.cues) - 1, max(0, player.rep_number - 1)) % len(ex.cues)]
-            blit_text(surface, theme, cue, (32, stage.bottom + 66), role="body", color=c.text_dim)
+        return words
 
-        self._draw_side_panel(surface, SIDE_RECT)
+    def invalidate(self) -> None:
+        """The window was disturbed: draw every part again on the next frame."""
+        super().invalidate()
+        self.view.forget()
 
-    def _draw_side_panel(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        theme = self.ctx.theme
-        c = theme.c
-        player = self.player
-        phase = player.phase
-        x = area.centerx
-        # Timer ring or rep counter.
-        center = (x, area.top + 130)
-        frac = player.time_left / phase.duration if phase.duration > 0 else 0.0
-        if phase.kind in TIMED or phase.reps == 0:
-            col = c.accent if phase.kind not in (PhaseKind.REST, PhaseKind.GET_READY) else c.good
-            ring(surface, center, 96, frac, col, c.panel_edge)
-            secs = max(0, int(player.time_left + 0.999))
-            blit_text(surface, theme, str(secs), center, role="huge", bold=True, anchor="center")
-            label = "seconds"
-            if phase.breaths:
-                label = f"hold for {phase.breaths} breaths"
-            blit_text(
-                surface,
-                theme,
-                label,
-                (x, center[1] + 104),
-                role="small",
-                color=c.text_dim,
-                anchor="midtop",
-            )
-        else:
-            ring(surface, center, 96, 1.0 - frac, c.inhale, c.panel_edge, width=8)
-            blit_text(
-                surface,
-                theme,
-                f"{phase.rep_number}/{phase.reps}",
-                center,
-                role="title",
-                bold=True,
-                anchor="center",
-            )
-            blit_text(
-                surface,
-                theme,
-                "reps",
-                (x, center[1] + 104),
-                role="small",
-                color=c.text_dim,
-                anchor="midtop",
-            )
-        # Sets and sides.
-        info = []
-        if phase.sets:
-            info.append(f"Set {phase.set_number} of {phase.sets}")
-        if phase.rounds:
-            info.append(f"Round {phase.round_number} of {phase.rounds}")
-        if player.side is not Side.BOTH:
-            info.append(f"{player.side.value.capitalize()} side")
-        blit_text(
-            surface, theme, "   ".join(info), (x, area.top + 262), role="body", anchor="midtop"
-        )
-        # Breath pacer.
-        pacer = self.timeline.settings.pacer
-        half = pacer.inhale if player.breath().phase.value == "in" else pacer.exhale
-        left = (1.0 - player.breath().fraction) * half
-        breath_pacer(surface, theme, (x, area.top + 392), 70, player.breath(), left)
-        # Next up.
-        nxt_id = player.next_exercise_id
-        nxt = self.content.exercises.get(nxt_id) if nxt_id else None
-        y = area.bottom - 118
-        pygame.draw.line(surface, c.panel_edge, (area.left + 20, y), (area.right - 20, y), 1)
-        blit_text(surface, theme, "Next", (area.left + 24, y + 12), role="small", color=c.text_dim)
-        blit_paragraph(
-            surface,
-            theme,
-            nxt.name if nxt else "Cool down and finish",
-            pygame.Rect(area.left + 24, y + 36, area.width - 48, 40),
-            role="label",
-        )
-        keys = "Space pause \u00b7 \u2190 back \u00b7 \u2192 skip"
-        if phase.skippable:
-            keys += " \u00b7 S skip rest"
-        blit_text(
-            surface,
-            theme,
-            keys,
-            (x, area.bottom - 14),
-            role="small",
-            color=c.text_dim,
-            anchor="midbottom",
-        )
-
-    def _static_layer(self, size: tuple[int, int]) -> pygame.Surface:
-        """Background, panel frames and the level name: drawn once, then blitted."""
-        theme = self.ctx.theme
-        key = (size, theme.palette_name, theme.text_size)
-        if self._static is None or self._static_key != key:
-            c = theme.c
-            layer = theme.background(size).copy()
-            blit_text(layer, theme, self.request.level.name, (32, 22), role="heading", bold=True)
-            panel(layer, theme, STAGE_RECT, color=c.bg_bottom, edge=c.panel_edge)
-            panel(layer, theme, SIDE_RECT)
-            self._static, self._static_key = layer, key
-        return self._static
-
-    def _muscle_names(self, ex: Exercise) -> list[str]:
-        return [MUSCLES.get(m, m) for m in ex.muscles[:3]]
-
-
-def _mmss(seconds: float) -> str:
-    s = int(seconds + 0.5)
-    return f"{s // 60}:{s % 60:02d}"
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.ctx.scenes.top is not self:
+            # Something is drawn over this scene; only a full frame is safe.
+            self.view.forget()
+        self.view.draw(surface, self)

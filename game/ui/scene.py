@@ -44,6 +44,11 @@ class Scene:
         """The scene above was popped, handing back ``result``."""
         self.dirty = True
 
+    def invalidate(self) -> None:
+        """The window may not hold this scene's last picture any more (exposed,
+        resized, fullscreen): draw all of it on the next frame."""
+        self.dirty = True
+
     # Per frame -------------------------------------------------------------
     def handle(self, action: Action) -> None:
         """React to one input action."""

@@ -1,0 +1,221 @@
+"""The player screen drawn incrementally is, pixel for pixel, the full redraw.
+
+The player view redraws only the areas whose values changed and the part of
+the guide that moved. These tests play levels and compare every frame with a
+second scene in the same state that redraws everything, so an area drawn
+outside its rectangle, a missing signature value or a guide bound that is
+too small shows up as a pixel difference at the frame where it happens.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+from game.clock import FakeClock
+from game.content import assets_dir, load_content
+from game.content.model import Content, Level
+from game.session.phases import PhaseKind
+from game.ui.context import AppContext
+from game.ui.discs import aa_disc
+from game.ui.figure import draw_guide
+from game.ui.player_scene import PlayerScene, PlayRequest
+from game.ui.player_view import (
+    INFO_AREA,
+    NEXT_AREA,
+    PACER_AREA,
+    PROGRESS_AREA,
+    RING_AREA,
+    TIME_LEFT_AREA,
+    WORDS_AREA,
+)
+from game.ui.regions import GuideView
+from game.ui.scene import Scene, SceneStack
+from game.ui.theme import Theme
+
+STEP = 1 / 120
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content()
+
+
+@pytest.fixture()
+def screen() -> Iterator[pygame.Surface]:
+    pygame.display.init()
+    pygame.font.init()
+    yield pygame.display.set_mode((1280, 720))
+    pygame.display.quit()
+
+
+def _ctx(content: Content, palette: str = "normal", text_size: str = "normal") -> AppContext:
+    theme = Theme(assets_dir() / "fonts", palette=palette, text_size=text_size)
+    return AppContext(theme, SceneStack(), FakeClock(), content)
+
+
+def _pair(content: Content, level: Level, **theme: str) -> tuple[PlayerScene, PlayerScene]:
+    """Two scenes in the same state: one on top of its stack, one never on top."""
+    ctx = _ctx(content, **theme)
+    shown = PlayerScene(ctx, PlayRequest(level))
+    ctx.scenes.push(shown)
+    ctx.scenes.apply_pending()
+    reference = PlayerScene(_ctx(content, **theme), PlayRequest(level))
+    return shown, reference
+
+
+def _same_frames(
+    shown: PlayerScene, reference: PlayerScene, screen: pygame.Surface, seconds: float, step: float
+) -> set[PhaseKind]:
+    """Draw both scenes every ``step`` seconds; assert equal pixels; return phases seen."""
+    full = pygame.Surface(screen.get_size())
+    seen: set[PhaseKind] = set()
+    t = 0.0
+    while t < seconds and not shown.player.finished:
+        for scene in (shown, reference):
+            for _ in range(round(step / STEP)):
+                scene.update(STEP)
+        shown.draw(screen)
+        reference.draw(full)  # not on top of a stack: always a full frame
+        seen.add(shown.player.phase.kind)
+        same = pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(full, "RGB")
+        assert same, f"frame at {t:.2f} s ({shown.player.phase.kind.name}) differs"
+        t += step
+    return seen
+
+
+def test_incremental_frames_equal_full_frames_through_holds_and_rests(
+    content: Content, screen: pygame.Surface
+) -> None:
+    level = content.stage_levels("stabilize")[0]
+    shown, reference = _pair(content, level)
+    seen = _same_frames(shown, reference, screen, seconds=150, step=1 / 6)
+    assert {PhaseKind.HOLD, PhaseKind.REST, PhaseKind.SETUP} <= seen
+
+
+def test_incremental_frames_equal_full_frames_through_lifts_and_lowers(
+    content: Content, screen: pygame.Surface
+) -> None:
+    level = content.stage_levels("movement")[0]
+    shown, reference = _pair(content, level)
+    seen = _same_frames(shown, reference, screen, seconds=120, step=1 / 6)
+    assert {PhaseKind.LIFT, PhaseKind.LOWER} <= seen
+
+
+@pytest.mark.parametrize(("palette", "text_size"), [("high_contrast", "large")])
+def test_incremental_frames_equal_full_frames_with_large_text(
+    content: Content, screen: pygame.Surface, palette: str, text_size: str
+) -> None:
+    level = content.stage_levels("integrate")[0]
+    shown, reference = _pair(content, level, palette=palette, text_size=text_size)
+    _same_frames(shown, reference, screen, seconds=60, step=1 / 4)
+
+
+def test_a_hold_frame_redraws_only_what_moves(content: Content, screen: pygame.Surface) -> None:
+    level = content.stage_levels("stabilize")[0]
+    shown, _ = _pair(content, level)
+    while shown.player.phase.kind is not PhaseKind.HOLD:
+        shown.update(STEP)
+    shown.draw(screen)
+    painted = []
+    for _ in range(30):
+        shown.update(STEP)
+        shown.update(STEP)
+        shown.draw(screen)
+        painted.append(shown.view.last_painted)
+    # The ring and the pacer change in a hold; the guide, words and panel do not.
+    assert max(painted) <= 4
+    assert sum(painted) / len(painted) <= 2.5
+
+
+def test_a_scene_drawn_under_another_redraws_fully(
+    content: Content, screen: pygame.Surface
+) -> None:
+    level = content.stage_levels("stabilize")[0]
+    shown, _ = _pair(content, level)
+    shown.update(STEP)
+    shown.draw(screen)
+    screen.fill((255, 0, 255))  # as if a dialog had been drawn over it
+    shown.ctx.scenes.push(Scene(shown.ctx))
+    shown.ctx.scenes.apply_pending()
+    shown.draw(screen)
+    assert shown.view.last_painted >= 7, "every area is painted again"
+    assert screen.get_at((640, 30))[:3] != (255, 0, 255)
+    shown.ctx.scenes.pop()
+    shown.ctx.scenes.apply_pending()
+    screen.fill((255, 0, 255))
+    shown.invalidate()
+    shown.draw(screen)
+    assert screen.get_at((640, 30))[:3] != (255, 0, 255)
+
+
+def test_the_areas_never_overlap() -> None:
+    areas = [
+        TIME_LEFT_AREA,
+        PROGRESS_AREA,
+        WORDS_AREA,
+        RING_AREA,
+        INFO_AREA,
+        PACER_AREA,
+        NEXT_AREA,
+    ]
+    for i, a in enumerate(areas):
+        assert a.clip(pygame.Rect(0, 0, 1280, 720)) == a
+        for b in areas[i + 1 :]:
+            assert not a.colliderect(b), (a, b)
+
+
+def test_the_guide_drawn_by_parts_equals_the_guide_drawn_whole(
+    content: Content, screen: pygame.Surface
+) -> None:
+    rng = random.Random(7)
+    rect = pygame.Rect(40, 108, 764, 484)
+    background = pygame.Surface(screen.get_size())
+    background.fill((20, 30, 44))
+    whole = pygame.Surface(screen.get_size())
+    for ex in content.exercises.values():
+        view = GuideView()
+        screen.blit(background, (0, 0))
+        mirrored = rng.random() < 0.5
+        u = rng.random()
+        for _ in range(6):
+            u = min(1.0, max(0.0, u + rng.uniform(-0.3, 0.3)))
+            breath = rng.random()
+            view.draw(
+                screen,
+                background,
+                rect,
+                ex,
+                u,
+                mirrored=mirrored,
+                breath=breath,
+                glow_muscles=ex.muscles,
+            )
+            whole.blit(background, (0, 0))
+            quantized = round(breath * 16) / 16
+            draw_guide(
+                whole, rect, ex, u, mirrored=mirrored, breath=quantized, glow_muscles=ex.muscles
+            )
+            same = pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(whole, "RGB")
+            assert same, f"{ex.id} at u={u:.3f}"
+
+
+def test_cached_discs_match_aacircle(screen: pygame.Surface) -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        base = pygame.Surface((120, 120))
+        for _ in range(12):
+            color = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+            base.fill(color, (rng.randrange(120), rng.randrange(120), 30, 30))
+        a, b = base.copy(), base.copy()
+        center = (rng.uniform(-30, 150), rng.uniform(-30, 150))
+        radius = rng.uniform(0, 40)
+        color = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        pygame.draw.aacircle(a, color, center, radius)
+        aa_disc(b, color, center, radius)
+        pa, pb = pygame.image.tobytes(a, "RGB"), pygame.image.tobytes(b, "RGB")
+        worst = max(abs(x - y) for x, y in zip(pa, pb, strict=True))
+        assert worst <= 2, (center, radius)  # alpha blending rounds by a level or two
