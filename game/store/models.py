@@ -17,9 +17,12 @@ class Profile:
     created: date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoredSession:
-    """A saved session: what was played, the XP it earned and its record id."""
+    """A saved session: what was played, the XP it earned and its record id.
+
+    Slots, like the results it holds: a long history has thousands of these.
+    """
 
     id: int
     profile_id: int
