@@ -183,8 +183,10 @@ class App:
             top.handle(action)
 
     def _mark_visible_dirty(self) -> None:
+        """The window was exposed, resized or switched, or the stack changed:
+        every visible scene draws all of itself next frame."""
         for scene in self.ctx.scenes.visible():
-            scene.dirty = True
+            scene.invalidate()
 
     def _sync_text_input(self) -> None:
         top = self.ctx.scenes.top

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.input import Act, translate
-from game.ui.theme import Theme
+from game.ui.theme import Theme, fill_gradient
 
 #: Where the words sit: the same places as on the title screen, so a new
 #: player's title screen replaces the card without anything jumping.
@@ -60,30 +60,3 @@ class Splash:
         if redraw and not self.closed:
             self.show()
         return not self.closed
-
-
-def fill_gradient(
-    surface: pygame.Surface, top: tuple[int, int, int], bottom: tuple[int, int, int]
-) -> None:
-    """The theme's vertical gradient, filled in bands of one colour.
-
-    The colours are the theme's (one per row, rounded the same way); filling
-    each run of equal rows at once costs a fraction of drawing every row.
-    """
-    w, h = surface.get_size()
-    last = max(1, h - 1)
-    start = 0
-    current = top
-    for y in range(h + 1):
-        if y < h:
-            t = y / last
-            colour = (
-                round(top[0] + (bottom[0] - top[0]) * t),
-                round(top[1] + (bottom[1] - top[1]) * t),
-                round(top[2] + (bottom[2] - top[2]) * t),
-            )
-            if colour == current:
-                continue
-        surface.fill(current, (0, start, w, y - start))
-        if y < h:
-            start, current = y, colour

@@ -180,13 +180,35 @@ class Theme:
         """A vertical gradient, built once per size."""
         bg = self._bg.get(size)
         if bg is None:
-            w, h = size
             bg = pygame.Surface(size)
-            top, bottom = self.c.bg_top, self.c.bg_bottom
-            for y in range(h):
-                t = y / max(1, h - 1)
-                col = tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
-                pygame.draw.line(bg, col, (0, y), (w, y))
+            fill_gradient(bg, self.c.bg_top, self.c.bg_bottom)
             bg = bg.convert() if pygame.display.get_surface() is not None else bg
             self._bg[size] = bg
         return bg
+
+
+def fill_gradient(
+    surface: pygame.Surface, top: tuple[int, int, int], bottom: tuple[int, int, int]
+) -> None:
+    """The theme's vertical gradient, filled in bands of one colour.
+
+    The colours are the theme's (one per row, rounded the same way); filling
+    each run of equal rows at once costs a fraction of drawing every row.
+    """
+    w, h = surface.get_size()
+    last = max(1, h - 1)
+    start = 0
+    current = top
+    for y in range(h + 1):
+        if y < h:
+            t = y / last
+            colour = (
+                round(top[0] + (bottom[0] - top[0]) * t),
+                round(top[1] + (bottom[1] - top[1]) * t),
+                round(top[2] + (bottom[2] - top[2]) * t),
+            )
+            if colour == current:
+                continue
+        surface.fill(current, (0, start, w, y - start))
+        if y < h:
+            start, current = y, colour

@@ -24,8 +24,8 @@ from game.content import ContentError, Problem, assets_dir
 from game.store import open_store
 from game.ui.recovery_screen import RecoveryScene
 from game.ui.scene import Scene
-from game.ui.splash import READY_LINE, Splash, fill_gradient
-from game.ui.theme import Theme
+from game.ui.splash import READY_LINE, Splash
+from game.ui.theme import Theme, fill_gradient
 from game.ui.title import TitleScene
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,18 +193,23 @@ def test_the_card_draws_the_name_and_keeps_keys_for_later() -> None:
         pygame.display.quit()
 
 
-def test_the_card_background_is_the_themes_gradient() -> None:
-    """Drawn in bands for speed, but pixel for pixel the title screen's background."""
+def test_the_gradient_in_bands_is_one_colour_per_row_as_drawn_row_by_row() -> None:
+    """Drawn in bands for speed, but pixel for pixel a row-by-row gradient."""
     pygame.display.init()
     try:
         pygame.display.set_mode((1280, 720))
-        theme = Theme(None)
-        card = pygame.Surface((1280, 720))
-        fill_gradient(card, theme.c.bg_top, theme.c.bg_bottom)
-        background = theme.background((1280, 720))
-        for x in (0, 640, 1279):
-            assert [card.get_at((x, y)) for y in range(720)] == [
-                background.get_at((x, y)) for y in range(720)
-            ]
+        for palette in ("normal", "high_contrast"):
+            theme = Theme(None, palette=palette)
+            top, bottom = theme.c.bg_top, theme.c.bg_bottom
+            for size in ((1280, 720), (300, 7), (5, 1)):
+                card = pygame.Surface(size)
+                fill_gradient(card, top, bottom)
+                w, h = size
+                for y in range(h):
+                    t = y / max(1, h - 1)
+                    row = tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+                    for x in (0, w // 2, w - 1):
+                        assert tuple(card.get_at((x, y)))[:3] == row, (palette, size, y)
+            assert theme.background((1280, 720)).get_at((0, 719))[:3] == bottom
     finally:
         pygame.display.quit()
