@@ -207,53 +207,45 @@ class LevelIntroScene(Scene):
             )
         x = guide.right + 24
         width = card.right - x - 20
-        blit_text(surface, theme, ex.name, (x, card.top + 18), role="heading", bold=True)
-        y = card.top + 70
-        y = (
-            blit_paragraph(
-                surface,
-                theme,
-                ex.summary,
-                pygame.Rect(x, y, width, 50),
-                role="small",
-                color=c.text_dim,
-            )
-            + 8
-        )
+        fits = theme.font("heading", True).size(ex.name)[0] <= width
+        if fits:
+            blit_text(surface, theme, ex.name, (x, card.top + 18), role="heading", bold=True)
+            y = card.top + 70
+        else:  # a long name at large text size: smaller, on up to two lines
+            title = pygame.Rect(x, card.top + 14, width, 2 * round(theme.px("label") * 1.2))
+            y = blit_paragraph(surface, theme, ex.name, title, role="label", bold=True, spacing=1.2)
+            y += 8
+        step = round(theme.px("small") * 1.3)
+
+        def height(text: str, lines: int = 99) -> int:
+            return min(lines, len(theme.wrap(text, width, "small"))) * step
+
+        muscles = "Works: " + ", ".join(MUSCLES.get(m, m) for m in ex.muscles)
+        kit = "You need: " + (", ".join(EQUIPMENT.get(e, e) for e in ex.equipment) or "Nothing")
+        warning = "\u26a0 " + ex.safety[0] if ex.safety else ""
+        note_h = height(warning, 3) if warning else 0
+        note = pygame.Rect(x, card.bottom - 14 - note_h, width, note_h)
+        # The summary, the muscles, the kit and the safety note always show;
+        # cues fill the room left (the player screen shows every cue again).
+        limit = note.top - 6
+        tail = height(muscles, 3) + height(kit, 2) + 8
+        summary = pygame.Rect(x, y, width, max(step, min(6 * step, limit - tail - y)))
+        y = blit_paragraph(surface, theme, ex.summary, summary, role="small", color=c.text_dim)
+        y += 8
         for i, cue in enumerate(ex.cues[:5]):
-            y = (
-                blit_paragraph(
-                    surface, theme, f"{i + 1}. {cue}", pygame.Rect(x, y, width, 60), role="small"
-                )
-                + 4
-            )
+            line = f"{i + 1}. {cue}"
+            if y + height(line, 3) + 4 + tail > limit:
+                break
+            cue_rect = pygame.Rect(x, y, width, 3 * step)
+            y = blit_paragraph(surface, theme, line, cue_rect, role="small") + 4
         y += 6
-        muscles = ", ".join(MUSCLES.get(m, m) for m in ex.muscles)
-        y = (
-            blit_paragraph(
-                surface,
-                theme,
-                f"Works: {muscles}",
-                pygame.Rect(x, y, width, 48),
-                role="small",
-                color=c.glow,
-            )
-            + 2
+        y = blit_paragraph(
+            surface, theme, muscles, pygame.Rect(x, y, width, 3 * step), role="small", color=c.glow
         )
-        kit = ", ".join(EQUIPMENT.get(e, e) for e in ex.equipment) or "Nothing"
-        blit_paragraph(
-            surface,
-            theme,
-            f"You need: {kit}",
-            pygame.Rect(x, y, width, 48),
-            role="small",
-            color=c.inhale,
-        )
-        if ex.safety:
-            note = pygame.Rect(x, card.bottom - 70, width, 56)
-            blit_paragraph(
-                surface, theme, "\u26a0 " + ex.safety[0], note, role="small", color=c.warn
-            )
+        kit_rect = pygame.Rect(x, y + 2, width, 2 * step)
+        blit_paragraph(surface, theme, kit, kit_rect, role="small", color=c.inhale)
+        if warning:
+            blit_paragraph(surface, theme, warning, note, role="small", color=c.warn)
 
     def _draw_summary(self, surface: pygame.Surface, card: pygame.Rect) -> None:
         theme = self.ctx.theme
@@ -263,7 +255,11 @@ class LevelIntroScene(Scene):
         if self.level.intro:
             y = (
                 blit_paragraph(
-                    surface, theme, self.level.intro, pygame.Rect(x, y, width, 96), role="small"
+                    surface,
+                    theme,
+                    self.level.intro,
+                    pygame.Rect(x, y, width, 5 * round(theme.px("small") * 1.3)),
+                    role="small",
                 )
                 + 10
             )
@@ -299,13 +295,16 @@ class LevelIntroScene(Scene):
         y += 8
         blit_text(surface, theme, "Safety", (x, y), role="label", bold=True, color=c.warn)
         y += 36
-        for note in (*self.level.safety, GENERAL_SAFETY):
-            y = (
-                blit_paragraph(
-                    surface, theme, "\u2022 " + note, pygame.Rect(x, y, width, 70), role="small"
-                )
-                + 4
-            )
+        for note in safety_notes(self.level.safety):
+            room = pygame.Rect(x, y, width, min(70, card.bottom - 12 - y))
+            y = blit_paragraph(surface, theme, "\u2022 " + note, room, role="small") + 4
+
+
+def safety_notes(level_notes: tuple[str, ...] | list[str]) -> list[str]:
+    """The level's own notes, then the general rule, without saying anything twice."""
+    general = GENERAL_SAFETY.casefold()
+    own = [n for n in level_notes if n.strip().rstrip(".").casefold() not in general]
+    return [*own, GENERAL_SAFETY]
 
 
 def _substitution_text(sub: Substitution, content: Content) -> str:

@@ -60,15 +60,34 @@ def blit_paragraph(
     bold: bool = False,
     spacing: float = 1.3,
 ) -> int:
-    """Draw wrapped text inside ``rect``; returns the y below the last line."""
+    """Draw wrapped text inside ``rect``; returns the y below the last line.
+
+    Text that does not fit is never cut mid-sentence without a sign: the last
+    line that fits ends with an ellipsis.
+    """
     y = rect.top
     step = round(theme.px(role) * spacing)
-    for line in theme.wrap(text, rect.width, role, bold):
-        if y + step > rect.bottom + step // 3:
-            break
+    lines = theme.wrap(text, rect.width, role, bold)
+    room = max(0, (rect.height + step // 3) // step)
+    if len(lines) > room:
+        cut = [_ellipsized(theme, lines[room - 1], rect.width, role, bold)] if room else []
+        lines = lines[: max(0, room - 1)] + cut
+    for line in lines:
         blit_text(surface, theme, line, (rect.left, y), role=role, color=color, bold=bold)
         y += step
     return y
+
+
+def _ellipsized(theme: Theme, line: str, width: int, role: str, bold: bool) -> str:
+    """``line`` shortened by whole words until it fits with an ellipsis after it."""
+    font = theme.font(role, bold)
+    words = line.split()
+    while words:
+        trial = " ".join(words).rstrip(",;:.") + "\u2026"
+        if font.size(trial)[0] <= width:
+            return trial
+        words.pop()
+    return "\u2026"
 
 
 @dataclass

@@ -1,0 +1,82 @@
+"""The level intro shows each move's text whole, and says each safety rule once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+import game.ui.widgets as widgets
+from game.clock import FakeClock
+from game.content import assets_dir, load_content
+from game.content.model import Content
+from game.session.timeline import SessionSettings
+from game.ui.context import AppContext
+from game.ui.level_intro import GENERAL_SAFETY, LevelIntroScene, safety_notes
+from game.ui.scene import SceneStack
+from game.ui.theme import Theme
+from game.ui.widgets import blit_paragraph
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content()
+
+
+@pytest.fixture()
+def screen() -> Iterator[pygame.Surface]:
+    pygame.display.init()
+    pygame.font.init()
+    yield pygame.display.set_mode((1280, 720))
+    pygame.display.quit()
+
+
+def test_no_intro_text_is_cut_at_normal_text_size(
+    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cut: list[str] = []
+    real = widgets._ellipsized
+
+    def spy(*args: object) -> str:
+        line = real(*args)  # type: ignore[arg-type]
+        cut.append(line)
+        return line
+
+    monkeypatch.setattr(widgets, "_ellipsized", spy)
+    for level in content.levels.values():
+        theme = Theme(assets_dir() / "fonts")
+        ctx = AppContext(theme, SceneStack(), FakeClock(), content)
+        scene = LevelIntroScene(ctx, level, SessionSettings(), lambda: None)
+        for focus in range(len(scene.exercises) + 1):
+            scene.focus = focus
+            scene.draw(screen)
+    assert cut == []
+
+
+def test_a_paragraph_that_does_not_fit_ends_with_an_ellipsis(screen: pygame.Surface) -> None:
+    theme = Theme(assets_dir() / "fonts")
+    text = "one two three four five six seven eight nine ten " * 6
+    step = round(theme.px("small") * 1.3)
+    lines: list[str] = []
+    real = widgets.blit_text
+
+    def record(surface: pygame.Surface, theme: Theme, line: str, *args: object, **kw: object):  # type: ignore[no-untyped-def]
+        lines.append(line)
+        return real(surface, theme, line, *args, **kw)  # type: ignore[arg-type]
+
+    widgets.blit_text = record  # type: ignore[assignment]
+    try:
+        bottom = blit_paragraph(screen, theme, text, pygame.Rect(0, 0, 200, 2 * step), role="small")
+    finally:
+        widgets.blit_text = real
+    assert len(lines) == 2
+    assert lines[-1].endswith("\u2026")
+    assert bottom == 2 * step
+    assert theme.font("small").size(lines[-1])[0] <= 200
+
+
+def test_safety_rules_are_said_once() -> None:
+    notes = safety_notes(["Stop at once if you feel a sharp pain.", "Keep the lift small."])
+    assert notes == ["Keep the lift small.", GENERAL_SAFETY]
+    assert safety_notes([]) == [GENERAL_SAFETY]
