@@ -388,15 +388,31 @@ class Content:
     levels: Mapping[str, Level]
     exercises: Mapping[str, Exercise]
     badges: Mapping[str, Badge]
+    #: ``stage_levels`` answers, worked out once: the progression rules ask for
+    #: them for every badge after every session when replaying a history.
+    _by_stage: dict[str, tuple[Level, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    _ordered: list[Stage] = field(
+        default_factory=list, init=False, repr=False, compare=False, hash=False
+    )
 
     def stage_levels(self, stage_id: str) -> tuple[Level, ...]:
         """The levels of a stage in the order they open."""
-        return tuple(
-            sorted(
-                (lv for lv in self.levels.values() if lv.stage == stage_id),
-                key=lambda lv: lv.order,
+        found = self._by_stage.get(stage_id)
+        if found is None:
+            found = tuple(
+                sorted(
+                    (lv for lv in self.levels.values() if lv.stage == stage_id),
+                    key=lambda lv: lv.order,
+                )
             )
-        )
+            self._by_stage[stage_id] = found
+        return found
 
     def ordered_stages(self) -> tuple[Stage, ...]:
-        return tuple(sorted(self.stages.values(), key=lambda s: (s.track != Track.MAIN, s.order)))
+        """Main-path stages in order, then the side tracks (worked out once)."""
+        if not self._ordered:
+            key = lambda s: (s.track != Track.MAIN, s.order)  # noqa: E731
+            self._ordered.extend(sorted(self.stages.values(), key=key))
+        return tuple(self._ordered)

@@ -14,7 +14,7 @@ from datetime import date
 
 from game.content.model import Badge, Content
 from game.progress.history import History, records
-from game.progress.metrics import METRICS, Tally, progress_of
+from game.progress.metrics import METRICS, STAGE_METRICS, Tally, progress_of
 from game.progress.streaks import DEFAULT_WEEKLY_GOAL
 
 
@@ -79,10 +79,20 @@ def evaluate_with_tally(
     badges = list(content.badges.values())
     tally = Tally(content, weekly_goal=settings_of(settings).weekly_goal)
     earned: dict[str, date] = {}
+    # Stage-wide metrics read only the completed and mastered sets, which
+    # only ever grow: they need a look only after a session that grew one.
+    # Skipping the rest keeps a ten-year history's replay short.
+    grown: tuple[int, int] | None = None
     for rec in records(history):
         tally.add(rec)
+        sizes = (len(tally.state.completed), len(tally.state.mastered))
+        stages_moved, grown = sizes != grown, sizes
         for badge in badges:
-            if badge.id not in earned and _met(badge, tally):
+            if badge.id in earned:
+                continue
+            if not stages_moved and badge.condition.metric in STAGE_METRICS:
+                continue
+            if _met(badge, tally):
                 earned[badge.id] = rec.day
     out: list[BadgeStatus] = []
     for badge in badges:

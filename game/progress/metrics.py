@@ -69,8 +69,9 @@ class Tally:
     weeks_met: int = 0
     full_months: int = 0
     _week_counts: dict[date, int] = field(default_factory=dict)
-    _months_done: set[tuple[int, int]] = field(default_factory=set)
+    _month_days: dict[tuple[int, int], int] = field(default_factory=dict)
     _walker: StreakWalker = field(default_factory=StreakWalker)
+    stage_ids: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, rec: Record) -> None:
         """Feed one played session, in the order played."""
@@ -114,12 +115,9 @@ class Tally:
             return
         self.active_days.add(day)
         month = (day.year, day.month)
-        if month in self._months_done:
-            return
-        length = calendar.monthrange(day.year, day.month)[1]
-        if all(date(day.year, day.month, d) in self.active_days for d in range(1, length + 1)):
-            self._months_done.add(month)
-            self.full_months += 1
+        count = self._month_days[month] = self._month_days.get(month, 0) + 1
+        if count == calendar.monthrange(day.year, day.month)[1]:
+            self.full_months += 1  # every day of the month has been active
 
     @property
     def best_streak(self) -> int:
@@ -131,7 +129,11 @@ Metric = Callable[[Tally, Scope], float]
 
 
 def _stage_levels(t: Tally, scope: Scope) -> tuple[str, ...]:
-    return tuple(lv.id for lv in t.content.stage_levels(scope.get("stage", "")))
+    stage = scope.get("stage", "")
+    ids = t.stage_ids.get(stage)
+    if ids is None:  # asked after every session for every stage badge: work it out once
+        ids = t.stage_ids[stage] = tuple(lv.id for lv in t.content.stage_levels(stage))
+    return ids
 
 
 def _stage_mastered(t: Tally, scope: Scope) -> float:
@@ -195,6 +197,9 @@ METRIC_LABELS: Mapping[str, str] = MappingProxyType(
         "xp_total": "XP",
     }
 )
+
+#: Metrics that read only the completed and mastered sets of one stage.
+STAGE_METRICS = frozenset({"stage_mastered", "stage_levels_completed", "stage_all_completed"})
 
 #: Metrics that are 0 or 1 for a whole stage; their progress is shown per level.
 _STAGE_WIDE: Mapping[str, Metric] = MappingProxyType(

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from progress_fixtures import BADGE_TARGETS, CONTENT, days, play, rec
 
-from game.content.model import BADGE_METRICS
+from game.content.model import BADGE_METRICS, Content
 from game.progress.badges import BadgeStatus, ProgressSettings, evaluate_badges, new_badges
 from game.progress.history import daily_level_id
-from game.progress.metrics import METRIC_SCOPES, METRICS, check_condition
+from game.progress.metrics import METRIC_SCOPES, METRICS, STAGE_METRICS, check_condition
 from game.session.result import ExerciseResult, Form, Pain, Side
 
 D0 = date(2026, 9, 7)  # a Monday
@@ -203,3 +205,51 @@ def test_new_badges_lists_what_the_last_session_earned() -> None:
 def test_badges_keep_their_first_date() -> None:
     history = [rec(play("stabilize_01", D0 + timedelta(days=i))) for i in range(4)]
     assert _status(history, "first_steps").earned_on == D0
+
+
+def _naive_earned(content: Content, history: list[Item]) -> dict[str, date]:
+    """Every badge checked after every session: the rule, without any shortcut."""
+    from game.progress.badges import _met
+    from game.progress.history import records
+    from game.progress.metrics import Tally
+
+    tally = Tally(content)
+    earned: dict[str, date] = {}
+    for record in records(history):
+        tally.add(record)
+        for badge in content.badges.values():
+            if badge.id not in earned and _met(badge, tally):
+                earned[badge.id] = record.day
+    return earned
+
+
+def test_stage_metrics_are_the_stage_scoped_ones() -> None:
+    assert {name for name in METRICS if name.startswith("stage_")} == STAGE_METRICS
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 200),
+            st.integers(0, 2),
+            st.sampled_from(list(Form)),
+            st.sampled_from([Pain.NONE, Pain.MILD, Pain.SHARP]),
+            st.booleans(),
+        ),
+        max_size=60,
+    )
+)
+def test_replay_earns_the_same_badges_on_the_same_days_as_checking_every_session(
+    plays: list[tuple[int, int, Form, Pain, bool]],
+) -> None:
+    content = CONTENT
+    order = [lv.id for stage in content.ordered_stages() for lv in content.stage_levels(stage.id)]
+    start = date(2026, 1, 1)
+    history: list[Item] = []
+    for step, (day, level, form, pain, daily) in enumerate(sorted(plays)):
+        level_id = order[min(len(order) - 1, step // 3 + level)]
+        result = play(level_id, start + timedelta(days=day), form=form, pain=pain, daily=daily)
+        history.append(rec(result, content))
+    got = {s.badge.id: s.earned_on for s in evaluate_badges(content, history) if s.earned_on}
+    assert got == _naive_earned(content, history)
