@@ -27,6 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
+from game.content import load_content
+from game.content.model import Content
+from game.progress.stats import Stats
+from game.progress.stats import player_stats as game_stats
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store import SAVE_NAME, SCHEMA_VERSION, SaveStore, open_store
 from game.store.codec import encode_session
@@ -36,6 +40,7 @@ LOAD_TARGET_MS = 100.0
 WRITE_TARGET_MS = 30.0
 REPEATS = 7
 FIRST_DAY = date(2016, 11, 23)
+TODAY = date(2026, 11, 21)
 
 
 def _now() -> datetime:
@@ -43,12 +48,17 @@ def _now() -> datetime:
 
 
 def daily_result(day: int) -> SessionResult:
+    """One day's level, worked through the shipped levels in order, then around again."""
+    return _daily_result(day, _level_ids())
+
+
+def _daily_result(day: int, levels: list[str]) -> SessionResult:
     """A realistic daily level: three exercises, two of them worked on each side."""
     local = FIRST_DAY + timedelta(days=day)
     start = datetime(local.year, local.month, local.day, 7, 30, tzinfo=timezone.utc)
     hold = 20.0 + (day % 40) * 0.37
     return SessionResult(
-        level_id=f"stage{1 + day // 400}-level{day % 6}",
+        level_id=levels[day // 60 if day < 60 * len(levels) else day % len(levels)],
         local_date=local,
         started_at=start,
         ended_at=start + timedelta(minutes=11, seconds=day % 50),
@@ -76,28 +86,35 @@ def build_document() -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "profiles": {"1": {"name": "Ana", "created": FIRST_DAY.isoformat()}},
         "settings": {"1": {"volume": 0.7, "pacer": "2-4"}},
-        "progress": {"1": {"mastered": [f"stage1-level{n}" for n in range(6)]}},
+        "progress": {"1": {}},
         "sessions": sessions,
         "badges": {"1": {"profile_id": 1, "badge_id": "first-steps", "on": "2016-11-23"}},
         "meta": {"1": {"last_profile_id": 1}},
     }
 
 
-def player_stats(store: SaveStore, profile_id: int) -> dict[str, float]:
-    """Totals and the current streak, counted on local dates only."""
-    sessions = store.sessions(profile_id)
-    days = sorted({s.result.local_date for s in sessions}, reverse=True)
-    streak = 0
-    for index, day in enumerate(days):
-        if day != days[0] - timedelta(days=index):
-            break
-        streak += 1
-    return {
-        "sessions": len(sessions),
-        "seconds_held": sum(s.result.total_seconds_held for s in sessions),
-        "xp": sum(s.xp for s in sessions),
-        "streak": streak,
-    }
+def player_stats(store: SaveStore, profile_id: int) -> Stats:
+    """What the main menu and the stats screen show, from the game's own rules:
+    badges and their dates, unlocks, the streak with freezes, XP and level, the
+    weekly chart and the heatmap, all replayed from the whole history."""
+    history = [(s.result, s.xp) for s in store.sessions(profile_id)]
+    return game_stats(_content(), history, TODAY)
+
+
+_CONTENT: list[Content] = []
+
+
+def _content() -> Content:
+    """The shipped levels, loaded once (the game has them before it opens a save)."""
+    if not _CONTENT:
+        _CONTENT.append(load_content())
+    return _CONTENT[0]
+
+
+def _level_ids() -> list[str]:
+    """Shipped levels in the order a player meets them, main path then side tracks."""
+    content = _content()
+    return [lv.id for st in content.ordered_stages() for lv in content.stage_levels(st.id)]
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -106,7 +123,7 @@ def _timed(action: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000.0
 
 
-def _load_and_stats(folder: Path) -> dict[str, float]:
+def _load_and_stats(folder: Path) -> Stats:
     with open_store(folder, now=_now) as store:
         return player_stats(store, 1)
 
@@ -122,7 +139,8 @@ def run() -> list[tuple[str, float, str]]:
         size_mb = save.stat().st_size / 1e6
 
         stats = _load_and_stats(folder)
-        assert stats["sessions"] == DAYS and stats["streak"] == DAYS, stats
+        assert stats.streak.current == DAYS and stats.player_level.level > 30, stats.streak
+        assert stats.mastered_levels, "ten years of steady play master levels"
         loads = [_timed(lambda: _load_and_stats(folder)) for _ in range(REPEATS)]
 
         with open_store(folder, now=_now) as store:
@@ -130,7 +148,7 @@ def run() -> list[tuple[str, float, str]]:
             writes += [
                 _timed(lambda: store.record_session(1, new_session, 40)) for _ in range(REPEATS)
             ]
-        assert len(_load_and_stats(folder)) == 4
+        assert _load_and_stats(folder).streak.best >= DAYS
 
         plain_path = Path(scratch) / "plain.json"
         plain_path.write_text(json.dumps(document), encoding="ascii")
