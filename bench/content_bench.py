@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import shutil
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -98,8 +97,10 @@ def run(counts: tuple[int, ...] = (100, 300, 1000), repeats: int = 7) -> dict[st
     with tempfile.TemporaryDirectory(prefix="content-bench-") as scratch:
         for count in counts:
             folder = generate(Path(scratch) / f"gen{count}", count)
-            times, levels = _time_load(folder, 3)
-            generated[count] = (statistics.median(times), levels)
+            # The fastest of five: the growth is about the work, and single
+            # loads here are pushed around by the other core's load.
+            times, levels = _time_load(folder, 5)
+            generated[count] = (min(times), levels)
     return {
         "shipped_ms": shipped,
         "shipped_levels": shipped_levels,
