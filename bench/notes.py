@@ -45,6 +45,13 @@ renderer uploads and scales the whole 1280x720 picture every time (about
 only the ring and the pacer (about 0.2 ms); a frame in which the guide moves
 costs about 0.5 ms more (pose, projection, about 40 capsules). On a loaded
 machine the flip itself grows, which is what pushes the median over.
+
+Three full runs on 2026-11-21, after the changes: medians 0.89, 0.91 and
+1.05 ms (bare 0.74, 0.75 and 0.81 ms); 99th percentiles 2.74, 3.04 and
+2.77 ms (bare 1.07, 1.13 and 1.01 ms). Both targets sit at the line, about
+1.2 to 1.3 times a bare frame, and which side a run lands on follows the
+machine's load. Before: 2.4 to 2.9 ms median, 3.0 to 4.7 ms at the 99th
+percentile.
 """,
     "frame_p99": """The slowest frames are those in which the guide moves and a second area
 changes at the same time, plus the machine's noise, which reaches the bare
