@@ -11,6 +11,7 @@ match the YAML keys one to one.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -388,31 +389,25 @@ class Content:
     levels: Mapping[str, Level]
     exercises: Mapping[str, Exercise]
     badges: Mapping[str, Badge]
-    #: ``stage_levels`` answers, worked out once: the progression rules ask for
-    #: them for every badge after every session when replaying a history.
-    _by_stage: dict[str, tuple[Level, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False, hash=False
-    )
-    _ordered: list[Stage] = field(
-        default_factory=list, init=False, repr=False, compare=False, hash=False
-    )
+
+    # The orders below are worked out once per library: the progression rules
+    # ask for them after every session when they replay a player's history.
+    # (A frozen dataclass still has an instance dict for cached_property.)
+    @functools.cached_property
+    def _levels_by_stage(self) -> Mapping[str, tuple[Level, ...]]:
+        by_stage: dict[str, list[Level]] = {}
+        for lv in sorted(self.levels.values(), key=lambda lv: lv.order):
+            by_stage.setdefault(lv.stage, []).append(lv)
+        return MappingProxyType({sid: tuple(lvs) for sid, lvs in by_stage.items()})
+
+    @functools.cached_property
+    def _stages_in_order(self) -> tuple[Stage, ...]:
+        return tuple(sorted(self.stages.values(), key=lambda s: (s.track != Track.MAIN, s.order)))
 
     def stage_levels(self, stage_id: str) -> tuple[Level, ...]:
         """The levels of a stage in the order they open."""
-        found = self._by_stage.get(stage_id)
-        if found is None:
-            found = tuple(
-                sorted(
-                    (lv for lv in self.levels.values() if lv.stage == stage_id),
-                    key=lambda lv: lv.order,
-                )
-            )
-            self._by_stage[stage_id] = found
-        return found
+        return self._levels_by_stage.get(stage_id, ())
 
     def ordered_stages(self) -> tuple[Stage, ...]:
-        """Main-path stages in order, then the side tracks (worked out once)."""
-        if not self._ordered:
-            key = lambda s: (s.track != Track.MAIN, s.order)  # noqa: E731
-            self._ordered.extend(sorted(self.stages.values(), key=key))
-        return tuple(self._ordered)
+        """Main-path stages in order, then the side tracks."""
+        return self._stages_in_order

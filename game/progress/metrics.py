@@ -71,7 +71,6 @@ class Tally:
     _week_counts: dict[date, int] = field(default_factory=dict)
     _month_days: dict[tuple[int, int], int] = field(default_factory=dict)
     _walker: StreakWalker = field(default_factory=StreakWalker)
-    stage_ids: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, rec: Record) -> None:
         """Feed one played session, in the order played."""
@@ -129,11 +128,7 @@ Metric = Callable[[Tally, Scope], float]
 
 
 def _stage_levels(t: Tally, scope: Scope) -> tuple[str, ...]:
-    stage = scope.get("stage", "")
-    ids = t.stage_ids.get(stage)
-    if ids is None:  # asked after every session for every stage badge: work it out once
-        ids = t.stage_ids[stage] = tuple(lv.id for lv in t.content.stage_levels(stage))
-    return ids
+    return tuple(lv.id for lv in t.content.stage_levels(scope.get("stage", "")))
 
 
 def _stage_mastered(t: Tally, scope: Scope) -> float:

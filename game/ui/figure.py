@@ -440,8 +440,8 @@ def draw_guide(
     reduced_motion: bool = False,
     mirror_camera: bool = True,
     smooth: bool = True,
-) -> pygame.Rect:
-    """Draw the guide for path value ``u`` inside ``rect``; returns the figure's bounds.
+) -> None:
+    """Draw the guide for path value ``u`` inside ``rect``.
 
     ``mirrored`` shows the other side; with ``mirror_camera`` the picture is
     then the exact mirror image of the first side. ``breath`` (0..1, rising on
@@ -462,7 +462,6 @@ def draw_guide(
         mirror_camera=mirror_camera,
     )
     paint_guide(surface, plan, smooth=smooth)
-    return plan.bounds
 
 
 def _faces_viewer(pts: Mapping[str, Vec3], helper: str, away: Vec3) -> bool:
