@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pygame
 import pytest
 
 from game.clock import FakeClock
-from game.content import assets_dir, load_content
+from game.content import assets_dir
 from game.content.model import EQUIPMENT, Content
 from game.settings import PlayerSettings
 from game.store import SaveStore, memory_store
@@ -23,17 +21,7 @@ from game.ui.theme import Theme
 STEP = 1 / 60
 
 
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content()
-
-
-@pytest.fixture(autouse=True)
-def screen() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode((1280, 720))
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("screen")
 
 
 def make_ctx(content: Content, palette: str = "normal", text_size: str = "normal") -> AppContext:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pygame
 import pytest
 
 import game.ui.widgets as widgets
 from game.clock import FakeClock
-from game.content import assets_dir, load_content
+from game.content import assets_dir
 from game.content.model import Content
 from game.session.timeline import SessionSettings
 from game.ui.context import AppContext
@@ -17,19 +15,6 @@ from game.ui.level_intro import GENERAL_SAFETY, LevelIntroScene, safety_notes
 from game.ui.scene import SceneStack
 from game.ui.theme import Theme
 from game.ui.widgets import blit_paragraph
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content()
-
-
-@pytest.fixture()
-def screen() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode((1280, 720))
-    pygame.display.quit()
 
 
 def test_no_intro_text_is_cut_at_normal_text_size(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 
 import pygame
 import pytest
 
 from game.clock import FakeClock
-from game.content import assets_dir, load_content
+from game.content import assets_dir
 from game.content.model import Content
 from game.session.events import BreatheIn, BreatheOut, LevelCompleted, PhaseStarted
 from game.session.result import Form, Pain, SessionResult
@@ -22,19 +21,6 @@ from game.ui.scene import SceneStack
 from game.ui.theme import Theme
 
 STEP = 1 / 120
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content()
-
-
-@pytest.fixture()
-def screen() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode((1280, 720))
-    pygame.display.quit()
 
 
 def _ctx(content: Content, time_scale: float = 1.0) -> AppContext:

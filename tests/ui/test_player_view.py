@@ -10,13 +10,12 @@ too small shows up as a pixel difference at the frame where it happens.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 
 import pygame
 import pytest
 
 from game.clock import FakeClock
-from game.content import assets_dir, load_content
+from game.content import assets_dir
 from game.content.model import Content, Level
 from game.session.phases import PhaseKind
 from game.ui.context import AppContext
@@ -37,19 +36,6 @@ from game.ui.scene import Scene, SceneStack
 from game.ui.theme import Theme
 
 STEP = 1 / 120
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content()
-
-
-@pytest.fixture()
-def screen() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode((1280, 720))
-    pygame.display.quit()
 
 
 def _ctx(content: Content, palette: str = "normal", text_size: str = "normal") -> AppContext:

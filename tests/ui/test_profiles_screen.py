@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pygame
 import pytest
 
 from game.clock import FakeClock
-from game.content import assets_dir, load_content
+from game.content import assets_dir
 from game.content.model import Content
 from game.store import SaveStore, memory_store
 from game.ui.context import AppContext
@@ -19,18 +17,7 @@ from game.ui.profiles_screen import ProfilesScene
 from game.ui.scene import Scene, SceneStack
 from game.ui.theme import Theme
 
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content()
-
-
-@pytest.fixture(autouse=True)
-def screen() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode((1280, 720))
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("screen")
 
 
 class World:

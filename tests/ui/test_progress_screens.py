@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.clock import FakeClock
-from game.content import assets_dir, load_content
+from game.content import assets_dir
 from game.content.model import Content, Level
 from game.playerdata import Outcome, PlayerData
 from game.progress import daily_level_id
@@ -26,11 +26,6 @@ from game.ui.scene import Scene, SceneStack
 from game.ui.theme import Theme
 
 START = datetime(2026, 2, 2, 7, 30, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content()
 
 
 @pytest.fixture(scope="module")
