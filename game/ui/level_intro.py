@@ -20,7 +20,7 @@ from game.ui.context import AppContext
 from game.ui.figure import draw_guide
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import blit_paragraph, blit_text, panel
+from game.ui.widgets import blit_paragraph, blit_text, line_step, panel
 
 GENERAL_SAFETY = (
     "Stop at once if you feel a sharp pain. If you cannot keep the form, "
@@ -212,10 +212,10 @@ class LevelIntroScene(Scene):
             blit_text(surface, theme, ex.name, (x, card.top + 18), role="heading", bold=True)
             y = card.top + 70
         else:  # a long name at large text size: smaller, on up to two lines
-            title = pygame.Rect(x, card.top + 14, width, 2 * round(theme.px("label") * 1.2))
+            title = pygame.Rect(x, card.top + 14, width, 2 * line_step(theme, "label", 1.2))
             y = blit_paragraph(surface, theme, ex.name, title, role="label", bold=True, spacing=1.2)
             y += 8
-        step = round(theme.px("small") * 1.3)
+        step = line_step(theme, "small")
 
         def height(text: str, lines: int = 99) -> int:
             return min(lines, len(theme.wrap(text, width, "small"))) * step
@@ -251,53 +251,38 @@ class LevelIntroScene(Scene):
         theme = self.ctx.theme
         c = theme.c
         x, width = card.left + 30, card.width - 60
+        small, body = line_step(theme, "small"), line_step(theme, "body")
+
+        def height(text: str, role: str, step: int, lines: int) -> int:
+            return min(lines, len(theme.wrap(text, width, role))) * step
+
+        kit = ", ".join(self.equipment()) or "Nothing but space"
+        swaps = [_substitution_text(sub, self.content) for sub in self.substitutions]
+        swaps += [_missing_text(miss, self.content) for miss in self.missing]
+        notes = ["\u2022 " + note for note in safety_notes(self.level.safety)]
+        # The safety notes always show whole: the level's intro gives up its
+        # last lines first when large text leaves too little room.
+        below = 36 + height(kit, "body", body, 2) + 6
+        below += sum(height(line, "small", small, 2) + 4 for line in swaps) + 8
+        below += 36 + sum(height(note, "small", small, 3) + 4 for note in notes)
         y = card.top + 24
         if self.level.intro:
-            y = (
-                blit_paragraph(
-                    surface,
-                    theme,
-                    self.level.intro,
-                    pygame.Rect(x, y, width, 5 * round(theme.px("small") * 1.3)),
-                    role="small",
-                )
-                + 10
-            )
+            room = min(5 * small, card.bottom - 12 - below - 10 - y)
+            intro = pygame.Rect(x, y, width, room)
+            y = blit_paragraph(surface, theme, self.level.intro, intro, role="small") + 10
         blit_text(surface, theme, "You need", (x, y), role="label", bold=True)
         y += 36
-        y = (
-            blit_paragraph(
-                surface,
-                theme,
-                ", ".join(self.equipment()) or "Nothing but space",
-                pygame.Rect(x, y, width, 50),
-                role="body",
-                color=c.inhale,
-            )
-            + 6
-        )
-        for sub in self.substitutions:
-            line = _substitution_text(sub, self.content)
-            y = (
-                blit_paragraph(
-                    surface, theme, line, pygame.Rect(x, y, width, 50), role="small", color=c.warn
-                )
-                + 4
-            )
-        for miss in self.missing:
-            line = _missing_text(miss, self.content)
-            y = (
-                blit_paragraph(
-                    surface, theme, line, pygame.Rect(x, y, width, 50), role="small", color=c.warn
-                )
-                + 4
-            )
+        kit_rect = pygame.Rect(x, y, width, 2 * body)
+        y = blit_paragraph(surface, theme, kit, kit_rect, role="body", color=c.inhale) + 6
+        for line in swaps:
+            swap_rect = pygame.Rect(x, y, width, 2 * small)
+            y = blit_paragraph(surface, theme, line, swap_rect, role="small", color=c.warn) + 4
         y += 8
         blit_text(surface, theme, "Safety", (x, y), role="label", bold=True, color=c.warn)
         y += 36
-        for note in safety_notes(self.level.safety):
-            room = pygame.Rect(x, y, width, min(70, card.bottom - 12 - y))
-            y = blit_paragraph(surface, theme, "\u2022 " + note, room, role="small") + 4
+        for note in notes:
+            note_rect = pygame.Rect(x, y, width, 3 * small)
+            y = blit_paragraph(surface, theme, note, note_rect, role="small") + 4
 
 
 def safety_notes(level_notes: tuple[str, ...] | list[str]) -> list[str]:

@@ -66,7 +66,7 @@ def blit_paragraph(
     line that fits ends with an ellipsis.
     """
     y = rect.top
-    step = round(theme.px(role) * spacing)
+    step = line_step(theme, role, spacing)
     lines = theme.wrap(text, rect.width, role, bold)
     room = max(0, (rect.height + step // 3) // step)
     if len(lines) > room:
@@ -76,6 +76,11 @@ def blit_paragraph(
         blit_text(surface, theme, line, (rect.left, y), role=role, color=color, bold=bold)
         y += step
     return y
+
+
+def line_step(theme: Theme, role: str, spacing: float = 1.3) -> int:
+    """Pixels from one line of a :func:`blit_paragraph` to the next."""
+    return round(theme.px(role) * spacing)
 
 
 def _ellipsized(theme: Theme, line: str, width: int, role: str, bold: bool) -> str:

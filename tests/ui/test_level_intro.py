@@ -17,9 +17,10 @@ from game.ui.theme import Theme
 from game.ui.widgets import blit_paragraph
 
 
-def test_no_intro_text_is_cut_at_normal_text_size(
-    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _shortened(
+    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch, text_size: str
+) -> list[str]:
+    """Every line the intro had to end with an ellipsis, over every level and card."""
     cut: list[str] = []
     real = widgets._ellipsized
 
@@ -30,13 +31,26 @@ def test_no_intro_text_is_cut_at_normal_text_size(
 
     monkeypatch.setattr(widgets, "_ellipsized", spy)
     for level in content.levels.values():
-        theme = Theme(assets_dir() / "fonts")
+        theme = Theme(assets_dir() / "fonts", text_size=text_size)
         ctx = AppContext(theme, SceneStack(), FakeClock(), content)
         scene = LevelIntroScene(ctx, level, SessionSettings(), lambda: None)
         for focus in range(len(scene.exercises) + 1):
             scene.focus = focus
             scene.draw(screen)
-    assert cut == []
+    return cut
+
+
+def test_no_intro_text_is_cut_at_normal_text_size(
+    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _shortened(content, screen, monkeypatch, "normal") == []
+
+
+def test_safety_notes_are_never_cut_even_at_large_text_size(
+    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cut = _shortened(content, screen, monkeypatch, "large")
+    assert not [line for line in cut if line.startswith("\u2022")]
 
 
 def test_a_paragraph_that_does_not_fit_ends_with_an_ellipsis(screen: pygame.Surface) -> None:
