@@ -74,7 +74,7 @@ class PlayerView:
         self._static_key: tuple[object, ...] = ()
         self._surface: tuple[int, tuple[int, int]] | None = None
         self._stage_words: object = None
-        #: How many areas the last frame redrew (the tests and benchmark read it).
+        #: How many areas the last frame redrew (the tests read it).
         self.last_painted = 0
 
     def forget(self) -> None:
