@@ -17,6 +17,7 @@ that level, so a player who only plays the daily still moves along the path.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -50,9 +51,12 @@ class Record:
     result: SessionResult
     xp: int
 
-    @property
+    @functools.cached_property
     def level_id(self) -> str:
-        """The content level this play counts for (a daily counts for its main level)."""
+        """The content level this play counts for (a daily counts for its main level).
+
+        Worked out once per record: a replay asks for it several times per session.
+        """
         return effective_level_id(self.result.level_id)
 
     @property

@@ -22,7 +22,7 @@ from types import MappingProxyType
 from game.content.model import Content
 from game.progress.history import Record
 from game.progress.streaks import StreakWalker, clamp_goal, week_start
-from game.progress.unlocks import ProgressState, apply
+from game.progress.unlocks import Gate, ProgressState, apply
 from game.progress.xp import level_for_xp
 from game.session.result import Form, Side
 
@@ -32,22 +32,27 @@ BALANCE_TOLERANCE = 0.1
 
 def _balanced(record: Record) -> bool:
     """True when every one-sided move got the same reps and about the same time per side."""
-    sides: dict[str, dict[Side, tuple[float, int]]] = {}
+    totals: dict[tuple[str, Side], tuple[float, int]] = {}
     for ex in record.result.exercises:
-        if ex.skipped or ex.side is Side.BOTH:
+        side = ex.side
+        if ex.skipped or side is Side.BOTH:
             continue
-        secs, reps = sides.setdefault(ex.exercise_id, {}).get(ex.side, (0.0, 0))
-        sides[ex.exercise_id][ex.side] = (secs + ex.seconds_held, reps + ex.reps)
-    if not sides:
+        key = (ex.exercise_id, side)
+        secs, reps = totals.get(key, _NOTHING)
+        totals[key] = (secs + ex.seconds_held, reps + ex.reps)
+    if not totals:
         return False
-    for per_side in sides.values():
-        left = per_side.get(Side.LEFT, (0.0, 0))
-        right = per_side.get(Side.RIGHT, (0.0, 0))
-        if left[1] != right[1]:
+    for (exercise_id, side), mine in totals.items():
+        other = totals.get((exercise_id, _OTHER_SIDE[side]), _NOTHING)
+        if mine[1] != other[1]:
             return False
-        if abs(left[0] - right[0]) > max(1.0, BALANCE_TOLERANCE * max(left[0], right[0])):
+        if abs(mine[0] - other[0]) > max(1.0, BALANCE_TOLERANCE * max(mine[0], other[0])):
             return False
     return True
+
+
+_NOTHING = (0.0, 0)
+_OTHER_SIDE = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT}
 
 
 @dataclass
@@ -71,11 +76,15 @@ class Tally:
     _week_counts: dict[date, int] = field(default_factory=dict)
     _month_days: dict[tuple[int, int], int] = field(default_factory=dict)
     _walker: StreakWalker = field(default_factory=StreakWalker)
+    _gate: Gate | None = field(default=None, repr=False, compare=False)
 
     def add(self, rec: Record) -> None:
         """Feed one played session, in the order played."""
         self.weekly_goal = clamp_goal(self.weekly_goal)
-        apply(self.state, rec, self.content)
+        gate = self._gate
+        if gate is None or gate.state is not self.state:
+            gate = self._gate = Gate(self.content, self.state)
+        apply(self.state, rec, self.content, gate)
         self.xp_total += rec.xp
         if rec.counts_for_streak:
             self._add_streak_day(rec.day)

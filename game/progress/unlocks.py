@@ -75,13 +75,20 @@ def required_stages(content: Content, stage_id: str) -> tuple[str, ...]:
 
 
 class Gate:
-    """Answers 'is this open?' for one content library and one progress state."""
+    """Answers 'is this open?' for one content library and one progress state.
+
+    A replay asks whether a level is open after every session, and the answer
+    can only change when the completed or mastered set changes. The sets only
+    grow while replaying, so answers are kept until either set's size moves.
+    """
 
     def __init__(self, content: Content, state: ProgressState) -> None:
         self.content = content
         self.state = state
         mains = _main_stages(content)
         self.first_main = mains[0].id if mains else None
+        self._open: dict[str, bool] = {}
+        self._sizes = (-1, -1)
 
     def stage_mastered(self, stage_id: str) -> bool:
         return all(lv.id in self.state.mastered for lv in self.content.stage_levels(stage_id))
@@ -103,7 +110,14 @@ class Gate:
         return earlier[-1] if earlier else None
 
     def level_open(self, level_id: str) -> bool:
-        return not self.blockers(level_id)
+        sizes = (len(self.state.completed), len(self.state.mastered))
+        if sizes != self._sizes:
+            self._open.clear()
+            self._sizes = sizes
+        known = self._open.get(level_id)
+        if known is None:
+            known = self._open[level_id] = not self.blockers(level_id)
+        return known
 
     def blockers(self, level_id: str) -> list[str]:
         """Everything that keeps a level shut, in player words; empty when open."""
@@ -165,9 +179,14 @@ def _exercises_of(record: Record, content: Content) -> set[str]:
     return played
 
 
-def apply(state: ProgressState, record: Record, content: Content) -> None:
-    """Move ``state`` on by one played session (the replay step)."""
-    gate = Gate(content, state)
+def apply(state: ProgressState, record: Record, content: Content, gate: Gate | None = None) -> None:
+    """Move ``state`` on by one played session (the replay step).
+
+    A replay passes the same ``gate`` (over ``state``) for every step, so its
+    answers carry over from one session to the next.
+    """
+    if gate is None or gate.state is not state:
+        gate = Gate(content, state)
     exercises = _exercises_of(record, content)
     if record.sharp_pain:
         state.easier_levels.add(record.level_id)
@@ -189,8 +208,9 @@ def apply(state: ProgressState, record: Record, content: Content) -> None:
 def replay(content: Content, recs: Iterable[Record]) -> ProgressState:
     """The progress state after every session in ``recs``, in the order played."""
     state = ProgressState()
+    gate = Gate(content, state)
     for rec in recs:
-        apply(state, rec, content)
+        apply(state, rec, content, gate)
     return state
 
 
