@@ -4,6 +4,11 @@ This is glue between the save store and the progression rules, kept out of the
 scenes so that every screen reads the same derived facts and a test can drive
 it with an in-memory store and a fake clock. Progress is always derived from
 the stored history, so nothing the screens show can drift from the save.
+
+The replay of that history is kept here and carried on one session at a time.
+A checkpoint of it is saved in the player's progress record after every level
+(and whenever it was out of date), so the next start replays only what came
+after it; ``game.progress.replay`` says when a checkpoint is trusted.
 """
 
 from __future__ import annotations
@@ -20,18 +25,25 @@ from game.progress import (
     Stats,
     StreakInfo,
     Unlocks,
-    compute_unlocks,
     daily_plan,
     effective_level_id,
     new_badges,
     player_stats,
     xp_for,
 )
+from game.progress.history import Record, records
+from game.progress.replay import Replay, resume
+from game.progress.streaks import clamp_goal
+from game.progress.unlocks import unlocks_from_state
 from game.session.result import Pain, SessionResult
 from game.settings import PlayerSettings
+from game.store.errors import StoreError
 
 if TYPE_CHECKING:
     from game.store import SaveStore
+
+#: The key of the replay checkpoint in the player's progress record.
+CHECKPOINT_KEY = "replay"
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,9 @@ class PlayerData:
         self.clock = clock
         self.profile_id = profile_id
         self._history: list[tuple[SessionResult, int]] | None = None
+        self._records: list[Record] | None = None
+        self._replay: Replay | None = None
+        self._checkpoint_count: int | None = None  # sessions the saved checkpoint covers
 
     # ------------------------------------------------------------------
     @property
@@ -73,6 +88,44 @@ class PlayerData:
             self._history = [(s.result, s.xp) for s in self.store.sessions(self.profile_id)]
         return self._history
 
+    def _forget_history(self) -> None:
+        self._history = self._records = None
+
+    def replay(self) -> Replay:
+        """The replay of the whole history, brought up to date (and its checkpoint saved)."""
+        replay = self._current_replay()
+        if self._checkpoint_count != replay.count:
+            self._save_checkpoint(replay)
+        return replay
+
+    def _current_replay(self) -> Replay:
+        if self._records is None:
+            self._records = records(self.history())
+        recs = self._records
+        goal = clamp_goal(self.settings().weekly_goal)
+        replay = self._replay
+        if replay is None or replay.weekly_goal != goal or replay.count > len(recs):
+            saved = self.store.progress(self.profile_id).get(CHECKPOINT_KEY)
+            replay = resume(self.content, goal, saved, recs, self._digest)
+            self._checkpoint_count = replay.count if replay is not None else None
+            self._replay = replay = replay or Replay(self.content, goal)
+        replay.feed(recs)
+        return replay
+
+    def _digest(self, count: int) -> str:
+        return self.store.sessions_digest(self.profile_id, count)
+
+    def _save_checkpoint(self, replay: Replay) -> None:
+        """Keep the replay in the save. It is derived data: a failure loses nothing."""
+        if self.store.read_only:
+            return
+        data = replay.checkpoint(self._digest(replay.count))
+        try:
+            self.store.update_progress(self.profile_id, **{CHECKPOINT_KEY: data})
+        except StoreError:
+            return  # the next start replays in full; the sessions themselves are saved
+        self._checkpoint_count = replay.count
+
     def settings(self) -> PlayerSettings:
         return PlayerSettings.from_dict(self.store.settings(self.profile_id))
 
@@ -82,10 +135,12 @@ class PlayerData:
 
     # Derived facts -----------------------------------------------------
     def unlocks(self) -> Unlocks:
-        return compute_unlocks(self.content, self.history())
+        return unlocks_from_state(self.content, self.replay().state)
 
     def stats(self) -> Stats:
-        return player_stats(self.content, self.history(), self.today(), self.settings().weekly_goal)
+        replay = self.replay()
+        goal = self.settings().weekly_goal
+        return player_stats(self.content, self.history(), self.today(), goal, replay)
 
     def daily(self) -> DailyPlan:
         settings = self.settings()
@@ -110,19 +165,35 @@ class PlayerData:
     def record(self, result: SessionResult) -> Outcome:
         """Score and save one played level; returns what changed."""
         settings = self.settings()
+        goal = settings.weekly_goal
         before_hist = list(self.history())
-        before = player_stats(self.content, before_hist, result.local_date, settings.weekly_goal)
+        replay = self.replay()
+        before = player_stats(self.content, before_hist, result.local_date, goal, replay)
         xp = xp_for(result, self.content)
         record_id: int | None = None
         if not self.store.read_only:
             record_id = self.store.record_session(self.profile_id, result, xp)
-        self._history = None
-        after_hist = [*before_hist, (result, xp)] if record_id is None else self.history()
-        after = player_stats(self.content, after_hist, result.local_date, settings.weekly_goal)
+        self._forget_history()
+        if record_id is None:  # read-only: the session exists only here, for this screen
+            after_hist = [*before_hist, (result, xp)]
+            after = player_stats(self.content, after_hist, result.local_date, goal, replay)
+            self._replay = None  # the next replay starts again from the save
+        else:
+            replay = self._current_replay()
+            after = player_stats(self.content, self.history(), result.local_date, goal, replay)
         gained = tuple(new_badges(before.badges, after.badges))
-        if record_id is not None:
-            for badge in gained:
-                self.store.award_badge(self.profile_id, badge.id, result.local_date)
+        if record_id is not None and not gained:
+            self._save_checkpoint(replay)
+        elif record_id is not None:
+            # The badges and the checkpoint that covers this session, in one commit.
+            try:
+                with self.store.batch():
+                    for badge in gained:
+                        self.store.award_badge(self.profile_id, badge.id, result.local_date)
+                    self._save_checkpoint(replay)
+            except StoreError:
+                self._checkpoint_count = None
+                raise
         level_id = effective_level_id(result.level_id)  # a daily level counts for its level
         newly = level_id in after.mastered_levels and level_id not in before.mastered_levels
         advice = None

@@ -76,35 +76,59 @@ def evaluate_with_tally(
     content: Content, history: History, settings: SettingsLike = None
 ) -> tuple[list[BadgeStatus], Tally]:
     """The badges and the running totals they were read from (one replay for both)."""
-    badges = list(content.badges.values())
     tally = Tally(content, weekly_goal=settings_of(settings).weekly_goal)
-    earned: dict[str, date] = {}
-    # Stage-wide metrics read only the completed and mastered sets, which
-    # only ever grow: they need a look only after a session that grew one.
-    # Skipping the rest keeps a ten-year history's replay short.
-    grown: tuple[int, int] | None = None
+    watch = BadgeWatch(content)
     for rec in records(history):
         tally.add(rec)
+        watch.look(tally, rec.day)
+    return watch.statuses(tally), tally
+
+
+class BadgeWatch:
+    """The day each badge was first earned, watched one session at a time.
+
+    After each session is added to the tally, ``look`` notes every badge whose
+    condition now holds, with that session's date. Stage-wide metrics read only
+    the completed and mastered sets, which only ever grow: they need a look only
+    after a session that grew one. Skipping the rest keeps a ten-year history's
+    replay short; a property test holds this to checking every badge every time.
+    """
+
+    def __init__(
+        self,
+        content: Content,
+        earned: Mapping[str, date] | None = None,
+        sizes: tuple[int, int] | None = None,
+    ) -> None:
+        self.badges = tuple(content.badges.values())
+        self.earned: dict[str, date] = dict(earned or {})
+        self.sizes = sizes  # (completed, mastered) after the last look
+
+    def look(self, tally: Tally, day: date) -> None:
         sizes = (len(tally.state.completed), len(tally.state.mastered))
-        stages_moved, grown = sizes != grown, sizes
-        for badge in badges:
+        stages_moved, self.sizes = sizes != self.sizes, sizes
+        earned = self.earned
+        for badge in self.badges:
             if badge.id in earned:
                 continue
             if not stages_moved and badge.condition.metric in STAGE_METRICS:
                 continue
             if _met(badge, tally):
-                earned[badge.id] = rec.day
-    out: list[BadgeStatus] = []
-    for badge in badges:
-        cond = badge.condition
-        if cond.metric not in METRICS:
-            out.append(BadgeStatus(badge, None, 0.0, cond.at_least, "Not available yet."))
-            continue
-        progress, target, text = progress_of(tally, cond.metric, cond.scope, cond.at_least)
-        if badge.id in earned:
-            progress = target
-        out.append(BadgeStatus(badge, earned.get(badge.id), progress, target, text))
-    return out, tally
+                earned[badge.id] = day
+
+    def statuses(self, tally: Tally) -> list[BadgeStatus]:
+        """Every badge, earned (with its date) or locked (with its progress), in file order."""
+        out: list[BadgeStatus] = []
+        for badge in self.badges:
+            cond = badge.condition
+            if cond.metric not in METRICS:
+                out.append(BadgeStatus(badge, None, 0.0, cond.at_least, "Not available yet."))
+                continue
+            progress, target, text = progress_of(tally, cond.metric, cond.scope, cond.at_least)
+            if badge.id in self.earned:
+                progress = target
+            out.append(BadgeStatus(badge, self.earned.get(badge.id), progress, target, text))
+        return out
 
 
 def earned_badges(statuses: Iterable[BadgeStatus]) -> list[BadgeStatus]:

@@ -13,17 +13,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from game.content.model import Content
-from game.progress.badges import (
-    BadgeStatus,
-    ProgressSettings,
-    earned_badges,
-    evaluate_with_tally,
-)
+from game.progress.badges import BadgeStatus, earned_badges
 from game.progress.history import History, Record, records
+from game.progress.replay import Replay
 from game.progress.streaks import StreakInfo, clamp_goal, compute_streak, week_start
 from game.progress.unlocks import Unlocks, unlocks_from_state
 from game.progress.xp import PlayerLevel, level_for_xp
-from game.session.result import SessionResult
 
 WEEKS_SHOWN = 8
 HEATMAP_DAYS = 183  # about six months
@@ -70,20 +65,44 @@ def _minutes(rec: Record) -> float:
     return seconds / 60.0
 
 
-def player_stats(content: Content, history: History, today: date, weekly_goal: int = 4) -> Stats:
-    """Every number the stats command and screen show."""
+def player_stats(
+    content: Content,
+    history: History,
+    today: date,
+    weekly_goal: int = 4,
+    replay: Replay | None = None,
+) -> Stats:
+    """Every number the stats command and screen show.
+
+    ``replay``, if given, is a replay of the first sessions of this same
+    history (one resumed from the save's checkpoint, say): it is carried on
+    to the end of the history instead of replaying from the start. One made
+    for another weekly goal or content, or longer than the history, is not
+    used. The caller vouches that its sessions are the history's first ones.
+    """
     recs = records(history)
     goal = clamp_goal(weekly_goal)
-    statuses, tally = evaluate_with_tally(content, recs_as_history(recs), ProgressSettings(goal))
-    badges = tuple(statuses)
+    usable = (
+        replay is not None
+        and replay.weekly_goal == goal
+        and replay.content is content
+        and replay.count <= len(recs)
+    )
+    if replay is None or not usable:
+        replay = Replay(content, goal)
+    replay.feed(recs)
+    tally = replay.tally
     unlocks = unlocks_from_state(content, tally.state)
-    streak = compute_streak((r.day for r in recs if r.counts_for_streak), today, goal)
+    streak = compute_streak(tally.streak_days, today, goal)
     this_week = week_start(today)
     weeks = [this_week - timedelta(weeks=i) for i in range(WEEKS_SHOWN - 1, -1, -1)]
     per_week = dict.fromkeys(weeks, 0)
     first_day = today - timedelta(days=HEATMAP_DAYS - 1)
+    oldest = min(weeks[0], first_day)
     heat: dict[date, float] = {}
     for rec in recs:
+        if rec.day < oldest:
+            continue
         monday = week_start(rec.day)
         if monday in per_week:
             per_week[monday] += 1
@@ -91,25 +110,19 @@ def player_stats(content: Content, history: History, today: date, weekly_goal: i
             heat[rec.day] = heat.get(rec.day, 0.0) + _minutes(rec)
     order = {lv.id: (content.stages[lv.stage].order, lv.order) for lv in content.levels.values()}
     mastered = sorted(unlocks.mastered_levels, key=lambda lid: order.get(lid, (0, 0)))
-    xp_total = sum(r.xp for r in recs)
     return Stats(
         today=today,
-        xp_total=xp_total,
-        player_level=level_for_xp(xp_total),
+        xp_total=tally.xp_total,
+        player_level=level_for_xp(tally.xp_total),
         streak=streak,
-        badges=badges,
+        badges=tuple(replay.statuses()),
         open_stages=unlocks.open_stages,
         mastered_levels=tuple(mastered),
-        hold_seconds=sum(r.result.total_seconds_held for r in recs if not r.sharp_pain),
+        hold_seconds=tally.hold_seconds,
         sessions_per_week=tuple(per_week.items()),
         heatmap=dict(sorted(heat.items())),
         unlocks=unlocks,
     )
-
-
-def recs_as_history(recs: list[Record]) -> list[tuple[SessionResult, int]]:
-    """Records back in the ``(SessionResult, xp)`` shape the public functions take."""
-    return [(r.result, r.xp) for r in recs]
 
 
 def stats_to_json(stats: Stats) -> dict[str, Any]:

@@ -10,7 +10,7 @@ bytes, so memory never claims progress the disk does not hold.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -52,6 +52,10 @@ class SaveStorage(Storage):
     def extras(self) -> Document:
         """Top-level keys other than the known tables (schema_version, unknown keys)."""
         return self._extras
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
 
     @property
     def committed(self) -> bytes:
@@ -116,6 +120,17 @@ class SaveStorage(Storage):
             raise InvalidValue(f"the save cannot hold this value: {exc}") from exc
         # Our own text is ASCII; record text kept from a hand-edited file may not be.
         return ("{" + ",".join(members) + "}\n").encode("utf-8")
+
+    def session_texts(self, keys: Iterable[str]) -> Iterator[str]:
+        """The stored text of these session records, as the next commit writes it."""
+        table = self._tables.get(SESSIONS, {})
+        cache = self._session_text
+        for key in keys:
+            record = table[key]
+            hit = cache.get(key)
+            if hit is None or hit[0] is not record:
+                hit = cache[key] = (record, f"{ENCODER.encode(key)}:{ENCODER.encode(record)}")
+            yield hit[1]
 
     def _encode_sessions(self, table: dict[str, Any]) -> str:
         cache = self._session_text

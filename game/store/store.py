@@ -8,6 +8,7 @@ refused with ``InvalidValue`` instead of reaching the file.
 from __future__ import annotations
 
 import copy
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -85,6 +86,16 @@ class SaveStore:
         """The last committed save document, exactly as it is (or would be) on disk."""
         self._check_open()
         return self._storage.committed
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Save the badges, settings and progress changed inside as one commit.
+
+        All of them reach the disk, or (on any error) none do and the error is
+        raised. Sessions are saved on their own, each in its own commit.
+        """
+        with self._mutation():
+            yield
 
     # -- profiles ---------------------------------------------------------------------
 
@@ -165,6 +176,10 @@ class SaveStore:
     def record_session(self, profile_id: int, result: SessionResult, xp: int) -> int:
         """Save a played session and the XP it earned; returns the record id."""
         self._row(profile_id)
+        if self._storage.in_transaction:
+            # Memory keeps the session list beside the table; a batch rolled
+            # back after this returned would leave the two out of step.
+            raise StoreError("a session is saved on its own, not inside batch()")
         if not isinstance(result, SessionResult):
             raise InvalidValue(f"expected a SessionResult, got {type(result).__name__}")
         xp = check_xp(xp, self._xp.get(profile_id, 0))
@@ -179,6 +194,18 @@ class SaveStore:
         """The player's sessions in the order they were saved."""
         self._row(profile_id)
         return [s for s in self._sessions.values() if s.profile_id == profile_id]
+
+    def sessions_digest(self, profile_id: int, count: int | None = None) -> str:
+        """A digest of the player's first ``count`` sessions (default all), as stored.
+
+        It changes when any of them is changed, added, removed or reordered,
+        so derived data saved beside the sessions (a replay checkpoint) can
+        tell whether it still describes them.
+        """
+        self._row(profile_id)
+        keys = [str(k) for k, s in self._sessions.items() if s.profile_id == profile_id]
+        texts = self._storage.session_texts(keys[:count] if count is not None else keys)
+        return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
 
     def total_xp(self, profile_id: int) -> int:
         self._row(profile_id)
