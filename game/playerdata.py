@@ -150,6 +150,7 @@ class PlayerData:
             self.today(),
             settings.equipment | {"mat"},
             profile_seed=f"profile-{self.profile_id}",
+            state=self.replay().state,
         )
 
     def level(self, level_id: str) -> Level | None:

@@ -23,7 +23,7 @@ from datetime import date
 from game.content.model import Block, Content, DoseKind, Level, Step, Superset, Track, Variant
 from game.progress.duration import planned_seconds, step_dose
 from game.progress.history import History, daily_level_id, records
-from game.progress.unlocks import Unlocks, replay, unlocks_from_state
+from game.progress.unlocks import ProgressState, Unlocks, replay, unlocks_from_state
 
 MIN_SECONDS = 8 * 60
 MAX_SECONDS = 15 * 60
@@ -170,11 +170,19 @@ def daily_plan(
     today: date,
     owned_equipment: frozenset[str],
     profile_seed: str,
+    state: ProgressState | None = None,
 ) -> DailyPlan:
-    """Today's daily level for this player (same all day, new tomorrow)."""
+    """Today's daily level for this player (same all day, new tomorrow).
+
+    ``state``, if given, is the progress state after the whole ``history`` (a
+    replay the caller already keeps), which saves replaying it here.
+    """
     recs = records(history)
-    before = unlocks_from_state(content, replay(content, [r for r in recs if r.day != today]))
-    now = unlocks_from_state(content, replay(content, recs))
+    now = unlocks_from_state(content, state if state is not None else replay(content, recs))
+    earlier = [r for r in recs if r.day != today]
+    before = (
+        now if len(earlier) == len(recs) else unlocks_from_state(content, replay(content, earlier))
+    )
     # The plan ignores today's sessions, so it stays the same all day (a clock set
     # back leaves later-dated sessions in);
     # only a sharp-pain report today changes it, to the easier version of each move.

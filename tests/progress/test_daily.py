@@ -12,8 +12,8 @@ from progress_fixtures import CONTENT, days, play, rec
 from game.content.model import Level, Superset, Variant
 from game.progress.daily import MAX_SECONDS, MIN_SECONDS, DailyPlan, daily_plan
 from game.progress.duration import planned_seconds
-from game.progress.history import parse_daily_level_id
-from game.progress.unlocks import compute_unlocks
+from game.progress.history import parse_daily_level_id, records
+from game.progress.unlocks import compute_unlocks, replay
 from game.session.result import Pain
 
 D0 = date(2026, 10, 5)
@@ -148,3 +148,25 @@ def test_a_fresh_player_is_not_told_moves_were_made_easier() -> None:
     plan = daily_plan(content, [], date(2026, 11, 21), frozenset({"mat"}), "p1")
     assert not plan.easier
     assert "easier" not in plan.reason
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(-6, 1), st.integers(0, 6), st.sampled_from(list(Pain))),
+        max_size=12,
+    )
+)
+def test_a_state_the_caller_already_has_gives_the_same_plan(
+    plays: list[tuple[int, int, Pain]],
+) -> None:
+    """With today's sessions (before and after sharp pain), later ones, and none."""
+    order = [*S1, "movement_01", "movement_02", "integrate_01", "full_body_01"]
+    history = [
+        rec(play(order[level], D0 + timedelta(days=shift), pain=pain))
+        for shift, level, pain in plays
+    ]
+    state = replay(CONTENT, records(history))
+    assert daily_plan(CONTENT, history, D0, ALL, "ada", state=state) == daily_plan(
+        CONTENT, history, D0, ALL, "ada"
+    )
