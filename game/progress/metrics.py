@@ -73,9 +73,9 @@ class Tally:
     xp_total: int = 0
     weeks_met: int = 0
     full_months: int = 0
-    _week_counts: dict[date, int] = field(default_factory=dict)
-    _month_days: dict[tuple[int, int], int] = field(default_factory=dict)
-    _walker: StreakWalker = field(default_factory=StreakWalker)
+    week_counts: dict[date, int] = field(default_factory=dict)
+    month_days: dict[tuple[int, int], int] = field(default_factory=dict)
+    walker: StreakWalker = field(default_factory=StreakWalker)
     _gate: Gate | None = field(default=None, repr=False, compare=False)
 
     def add(self, rec: Record) -> None:
@@ -106,30 +106,30 @@ class Tally:
             return
         self.streak_days.add(day)
         monday = week_start(day)
-        self._week_counts[monday] = self._week_counts.get(monday, 0) + 1
-        if self._week_counts[monday] == self.weekly_goal:
+        self.week_counts[monday] = self.week_counts.get(monday, 0) + 1
+        if self.week_counts[monday] == self.weekly_goal:
             self.weeks_met += 1
-        if self._walker.last is None or day > self._walker.last:
-            self._walker.add(day)
+        if self.walker.last is None or day > self.walker.last:
+            self.walker.add(day)
             return
-        best = self._walker.best  # a date before the latest (clock set back): walk again
-        self._walker = StreakWalker()
+        best = self.walker.best  # a date before the latest (clock set back): walk again
+        self.walker = StreakWalker()
         for d in sorted(self.streak_days):
-            self._walker.add(d)
-        self._walker.best = max(best, self._walker.best)
+            self.walker.add(d)
+        self.walker.best = max(best, self.walker.best)
 
     def _add_active_day(self, day: date) -> None:
         if day in self.active_days:
             return
         self.active_days.add(day)
         month = (day.year, day.month)
-        count = self._month_days[month] = self._month_days.get(month, 0) + 1
+        count = self.month_days[month] = self.month_days.get(month, 0) + 1
         if count == calendar.monthrange(day.year, day.month)[1]:
             self.full_months += 1  # every day of the month has been active
 
     @property
     def best_streak(self) -> int:
-        return self._walker.best
+        return self.walker.best
 
 
 Scope = Mapping[str, str]

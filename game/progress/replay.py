@@ -102,7 +102,7 @@ class Replay:
     def checkpoint(self, sessions_digest: str) -> dict[str, Any]:
         """Plain JSON data for ``resume``; ``sessions_digest`` covers the first ``count``."""
         t, state = self.tally, self.tally.state
-        walker = t._walker
+        walker = t.walker
         return {
             "rules": RULES_VERSION,
             "content": content_digest(self.content),
@@ -121,8 +121,8 @@ class Replay:
                 "daily_days": _runs(t.daily_completed_days),
                 "streak_days": _runs(t.streak_days),
                 "active_days": _runs(t.active_days),
-                "week_counts": sorted([d.toordinal(), n] for d, n in t._week_counts.items()),
-                "month_days": sorted([y, m, n] for (y, m), n in t._month_days.items()),
+                "week_counts": sorted([d.toordinal(), n] for d, n in t.week_counts.items()),
+                "month_days": sorted([y, m, n] for (y, m), n in t.month_days.items()),
                 "walker": {
                     "current": walker.current,
                     "best": walker.best,
@@ -163,6 +163,10 @@ def resume(
         return None
 
 
+#: More level or exercise ids than any content holds: a damaged checkpoint.
+_MAX_NAMES = 100_000
+
+
 class _Unusable(Exception):
     """The checkpoint does not match, or does not read."""
 
@@ -191,21 +195,23 @@ def _resume(
     tally.xp_total = _count(t["xp_total"])
     tally.weeks_met = _count(t["weeks_met"])
     tally.full_months = _count(t["full_months"])
-    tally.daily_completed_days = _days(t["daily_days"])
-    tally.streak_days = _days(t["streak_days"])
-    tally.active_days = _days(t["active_days"])
-    tally._week_counts = {
-        date.fromordinal(_count(day)): _count(n) for day, n in _pairs(t["week_counts"], 2)
+    # Each day, week and month stands for at least one session: a checkpoint
+    # that claims more than it covers is refused before anything is built.
+    tally.daily_completed_days = _days(t["daily_days"], count)
+    tally.streak_days = _days(t["streak_days"], count)
+    tally.active_days = _days(t["active_days"], count)
+    tally.week_counts = {
+        date.fromordinal(_count(day)): _count(n) for day, n in _pairs(t["week_counts"], 2, count)
     }
-    tally._month_days = {
-        (_count(y), _count(m)): _count(n) for y, m, n in _pairs(t["month_days"], 3)
+    tally.month_days = {
+        (_count(y), _count(m)): _count(n) for y, m, n in _pairs(t["month_days"], 3, count)
     }
     last = w["last"]
-    tally._walker = StreakWalker(
+    tally.walker = StreakWalker(
         current=_count(w["current"]),
         best=_count(w["best"]),
         freezes=_count(w["freezes"]),
-        used=[date.fromordinal(_count(day)) for day in _list(w["used"])],
+        used=[date.fromordinal(_count(day)) for day in _list(w["used"], 2 * count)],
         last=None if last is None else date.fromordinal(_count(last)),
     )
     state = tally.state
@@ -226,7 +232,7 @@ def _resume(
     replay.watch.earned = {str(bid): date.fromordinal(_count(day)) for bid, day in earned.items()}
     sizes = d["sizes"]
     if sizes is not None:
-        a, b = _pairs([sizes], 2)[0]
+        a, b = _pairs([sizes], 2, 1)[0]
         replay.watch.sizes = (_count(a), _count(b))
     replay.count = count
     return replay
@@ -244,16 +250,18 @@ def _runs(days: Iterable[date]) -> list[list[int]]:
     return runs
 
 
-def _days(value: object) -> set[date]:
-    out: set[date] = set()
-    previous = 0
-    for first, last in _pairs(value, 2):
-        first, last = _count(first), _count(last)
+def _days(value: object, limit: int) -> set[date]:
+    """The dates of ``_runs``; more than ``limit`` of them is refused."""
+    runs = [(_count(first), _count(last)) for first, last in _pairs(value, 2, limit)]
+    previous, total = 0, 0
+    for first, last in runs:
         if not previous < first <= last:
             raise _Unusable
-        out.update(date.fromordinal(n) for n in range(first, last + 1))
+        total += last - first + 1
         previous = last
-    return out
+    if total > limit:
+        raise _Unusable
+    return {date.fromordinal(n) for first, last in runs for n in range(first, last + 1)}
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
@@ -262,14 +270,14 @@ def _mapping(value: object) -> Mapping[str, Any]:
     return value
 
 
-def _list(value: object) -> list[Any]:
-    if not isinstance(value, list):
+def _list(value: object, limit: int) -> list[Any]:
+    if not isinstance(value, list) or len(value) > limit:
         raise _Unusable
     return value
 
 
-def _pairs(value: object, size: int) -> list[list[Any]]:
-    items = _list(value)
+def _pairs(value: object, size: int, limit: int) -> list[list[Any]]:
+    items = _list(value, limit)
     if not all(isinstance(item, list) and len(item) == size for item in items):
         raise _Unusable
     return items
@@ -288,7 +296,7 @@ def _seconds(value: object) -> float:
 
 
 def _names(value: object) -> set[str]:
-    items = _list(value)
+    items = _list(value, _MAX_NAMES)
     if not all(type(item) is str for item in items):
         raise _Unusable
     return set(items)

@@ -184,6 +184,8 @@ def test_sessions_after_the_checkpoint_are_replayed_on_top() -> None:
         lambda d: d["tally"].update(hold_seconds=float("nan")),
         lambda d: d["tally"].update(streak_days=[[5, 3]]),
         lambda d: d["tally"].update(streak_days=[[1, 9], [4, 12]]),
+        lambda d: d["tally"].update(active_days=[[1, 10**6]]),  # more days than sessions
+        lambda d: d["tally"].update(week_counts=[[7 * i, 1] for i in range(1, 99)]),
         lambda d: d["tally"]["walker"].update(last="2026-01-05"),
         lambda d: d["state"].update(completed=["no_such_level"]),
         lambda d: d["state"].update(pain_at=0),  # that session had no sharp pain
@@ -238,8 +240,9 @@ RULE_MODULES = (
     "game/session/result.py",
 )
 
-#: RULES_VERSION -> the digest of RULE_MODULES' code it was set for.
-PINNED = {1: "ffec3f4c32132b05"}
+#: RULES_VERSION -> the digest of RULE_MODULES' code it was set for (the
+#: number itself left out, so raising it keeps the digest).
+PINNED = {1: "6861ff0f28cf7406"}
 
 
 def _code_digest() -> str:
@@ -256,6 +259,10 @@ def _code_digest() -> str:
                 and isinstance(body[0].value.value, str)
             ):
                 body[0] = ast.Pass()  # a docstring
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "RULES_VERSION" for t in node.targets
+            ):
+                node.value = ast.Constant(0)  # the number itself is what the pin checks
         digest.update(ast.dump(tree).encode())
     return digest.hexdigest()[:16]
 
