@@ -93,6 +93,17 @@ def _replays_from_scratch(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return fed
 
 
+def _reopen(
+    folder: Path, content: Content, clock: FakeClock, pid: int, monkeypatch: pytest.MonkeyPatch
+) -> tuple[SaveStore, Stats, int]:
+    """Start again on the save: the stats, and how many sessions had to be replayed."""
+    again = open_store(folder, now=clock.now_utc)
+    fed = _replays_from_scratch(monkeypatch)
+    stats = PlayerData(again, content, clock, pid).stats()
+    monkeypatch.undo()
+    return again, stats, len(fed)
+
+
 def test_every_level_leaves_a_checkpoint_that_the_next_start_uses(
     player: tuple[SaveStore, PlayerData],
     folder: Path,
@@ -105,11 +116,8 @@ def test_every_level_leaves_a_checkpoint_that_the_next_start_uses(
     assert store.progress(pid)[CHECKPOINT_KEY]["count"] == 20
     store.close()
 
-    again = open_store(folder, now=clock.now_utc)
-    fed = _replays_from_scratch(monkeypatch)
-    stats = PlayerData(again, content, clock, pid).stats()
-    assert fed == [], "a matching checkpoint means no session is replayed"
-    monkeypatch.undo()
+    again, stats, replayed = _reopen(folder, content, clock, pid, monkeypatch)
+    assert replayed == 0, "a matching checkpoint means no session is replayed"
     assert stats == _full(again, content, clock, pid)
     assert stats.badges and any(b.earned for b in stats.badges)
     again.close()
@@ -128,11 +136,8 @@ def test_a_session_saved_without_its_checkpoint_is_replayed_on_top(
     store.record_session(pid, _result(content, 20, clock), 25)
     store.close()
 
-    again = open_store(folder, now=clock.now_utc)
-    fed = _replays_from_scratch(monkeypatch)
-    stats = PlayerData(again, content, clock, pid).stats()
-    assert len(fed) == 1
-    monkeypatch.undo()
+    again, stats, replayed = _reopen(folder, content, clock, pid, monkeypatch)
+    assert replayed == 1
     assert stats == _full(again, content, clock, pid)
     assert again.progress(pid)[CHECKPOINT_KEY]["count"] == 21
     again.close()
