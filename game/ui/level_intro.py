@@ -20,7 +20,7 @@ from game.ui.context import AppContext
 from game.ui.figure import draw_guide
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import blit_paragraph, blit_text, line_step, panel
+from game.ui.widgets import blit_fitted, blit_paragraph, blit_text, line_step, panel
 
 GENERAL_SAFETY = (
     "Stop at once if you feel a sharp pain. If you cannot keep the form, "
@@ -37,6 +37,12 @@ def level_exercises(level: Level, content: Content) -> list[Exercise]:
         if ex is not None and ex.id not in seen:
             seen[ex.id] = ex
     return list(seen.values())
+
+
+#: The move buttons' column, and the room for their labels.
+CHIP_TOP, CHIP_BOTTOM = 150, 625
+CHIP_TEXT_WIDTH = 300 - 24
+CHIP_SPACING = 1.1
 
 
 class LevelIntroScene(Scene):
@@ -121,12 +127,25 @@ class LevelIntroScene(Scene):
     def _start_rect(self) -> pygame.Rect:
         return pygame.Rect(960, 640, 280, 56)
 
+    def _chip_label(self, index: int) -> str:
+        return f"{index + 1}. {self.exercises[index].name}"
+
     def _chip_rects(self) -> list[pygame.Rect]:
+        """One button per move. A name too long for one line (large text) gets
+        a second line, in order, while the column has room; any name still too
+        long ends in an ellipsis (the card beside it shows it whole)."""
+        theme = self.ctx.theme
+        extra = line_step(theme, "small", CHIP_SPACING)
+        spare = CHIP_BOTTOM - CHIP_TOP - 40 * len(self.exercises)
         out = []
-        x, y = 40, 150
-        for _ in self.exercises:
-            out.append(pygame.Rect(x, y, 300, 34))
-            y += 40
+        y = CHIP_TOP
+        for i in range(len(self.exercises)):
+            height = 34
+            wide = len(theme.wrap(self._chip_label(i), CHIP_TEXT_WIDTH, "small", True)) > 1
+            if wide and spare >= extra:
+                height, spare = height + extra, spare - extra
+            out.append(pygame.Rect(40, y, 300, height))
+            y += height + 6
         return out
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -134,14 +153,27 @@ class LevelIntroScene(Scene):
         c = theme.c
         w, h = surface.get_size()
         surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, self.level.name, (40, 24), role="heading", bold=True)
+        title = blit_text(surface, theme, self.level.name, (40, 24), role="heading", bold=True)
+        # Large text may not fit the goal on one line: a smaller size first,
+        # then an ellipsis, never past the edge or over the cards below.
         sub = f"{self.minutes:.0f} minutes  \u00b7  {self.level.goal}"
-        blit_text(surface, theme, sub, (40, 74), role="body", color=c.text_dim)
+        line = blit_fitted(
+            surface,
+            theme,
+            sub,
+            (40, max(74, title.bottom - 2)),
+            w - 80,
+            roles=("body", "small"),
+            color=c.text_dim,
+        )
         if self.subtitle:
-            blit_text(surface, theme, self.subtitle, (40, 104), role="small", color=c.accent)
+            y = max(104, line.bottom)
+            blit_fitted(
+                surface, theme, self.subtitle, (40, y), w - 80, roles=("small",), color=c.accent
+            )
 
         # Left column: the exercises in order.
-        for i, (ex, rect) in enumerate(zip(self.exercises, self._chip_rects(), strict=True)):
+        for i, rect in enumerate(self._chip_rects()):
             focused = i == self.focus
             panel(
                 surface,
@@ -151,16 +183,35 @@ class LevelIntroScene(Scene):
                 edge=c.accent if focused else c.panel_edge,
                 radius=10,
             )
-            blit_text(
-                surface,
-                theme,
-                f"{i + 1}. {ex.name}",
-                (rect.left + 12, rect.centery),
-                role="small",
-                color=c.accent_text if focused else c.text,
-                bold=focused,
-                anchor="midleft",
-            )
+            color = c.accent_text if focused else c.text
+            label = self._chip_label(i)
+            wraps = len(theme.wrap(label, CHIP_TEXT_WIDTH, "small", focused)) > 1
+            if rect.height == 34 or not wraps:
+                blit_fitted(
+                    surface,
+                    theme,
+                    label,
+                    (rect.left + 12, rect.centery),
+                    CHIP_TEXT_WIDTH,
+                    roles=("small",),
+                    color=color,
+                    bold=focused,
+                    anchor="midleft",
+                )
+            else:
+                step = line_step(theme, "small", CHIP_SPACING)
+                top = rect.centery - step + (step - theme.font("small").get_height()) // 2
+                text = pygame.Rect(rect.left + 12, top, CHIP_TEXT_WIDTH, 2 * step)
+                blit_paragraph(
+                    surface,
+                    theme,
+                    label,
+                    text,
+                    role="small",
+                    color=color,
+                    bold=focused,
+                    spacing=CHIP_SPACING,
+                )
 
         # Centre: the focused exercise card, or the level's summary on the start button.
         card = pygame.Rect(360, 140, 880, 480)

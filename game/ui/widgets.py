@@ -49,6 +49,28 @@ def blit_text(
     return rect
 
 
+def blit_fitted(
+    surface: pygame.Surface,
+    theme: Theme,
+    text: str,
+    pos: tuple[int, int],
+    width: int,
+    *,
+    roles: tuple[str, ...] = ("body",),
+    color: Color | None = None,
+    bold: bool = False,
+    anchor: str = "topleft",
+) -> pygame.Rect:
+    """One line within ``width`` pixels: in the first of ``roles`` it fits in,
+    else in the last, shortened by whole words and ending in an ellipsis."""
+    for role in roles:
+        if theme.font(role, bold).size(text)[0] <= width:
+            break
+    else:
+        text = _ellipsized(theme, text, width, role, bold)
+    return blit_text(surface, theme, text, pos, role=role, color=color, bold=bold, anchor=anchor)
+
+
 def blit_paragraph(
     surface: pygame.Surface,
     theme: Theme,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pygame
 import pytest
 
+import game.ui.level_intro as level_intro
 import game.ui.widgets as widgets
 from game.clock import FakeClock
 from game.content import assets_dir
@@ -79,3 +82,42 @@ def test_safety_rules_are_said_once() -> None:
     notes = safety_notes(["Stop at once if you feel a sharp pain.", "Keep the lift small."])
     assert notes == ["Keep the lift small.", GENERAL_SAFETY]
     assert safety_notes([]) == [GENERAL_SAFETY]
+
+
+@pytest.mark.parametrize("text_size", ["normal", "large"])
+def test_every_line_stays_on_screen_and_every_move_name_in_its_button(
+    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch, text_size: str
+) -> None:
+    """Long goals, daily-level reasons and move names at any text size."""
+    drawn: list[tuple[str, pygame.Rect]] = []
+    real = widgets.blit_text
+
+    def record(surface: pygame.Surface, theme: Theme, line: str, *args: object, **kw: object):  # type: ignore[no-untyped-def]
+        rect = real(surface, theme, line, *args, **kw)  # type: ignore[arg-type]
+        drawn.append((line, rect))
+        return rect
+
+    monkeypatch.setattr(widgets, "blit_text", record)
+    monkeypatch.setattr(level_intro, "blit_text", record)
+    reason = "Next to master in Master stabilization: 'Bird dog basics'. " * 2
+    width = screen.get_width()
+    for level in content.levels.values():
+        theme = Theme(assets_dir() / "fonts", text_size=text_size)
+        ctx = AppContext(theme, SceneStack(), FakeClock(), content)
+        scene = LevelIntroScene(ctx, level, SessionSettings(), lambda: None, subtitle=reason)
+        chips = scene._chip_rects()
+        assert chips[-1].bottom <= level_intro.CHIP_BOTTOM
+        drawn.clear()
+        scene.draw(screen)
+        for line, rect in drawn:
+            assert rect.left >= 0 and rect.right <= width - 30, (level.id, line)
+        header = [rect for _, rect in drawn if rect.bottom <= chips[0].top]
+        assert all(a.bottom <= b.top + 2 for a, b in itertools.pairwise(header)), level.id
+        assert header[-1].bottom <= 140, level.id  # the cards start there
+        column = [
+            (line, r) for line, r in drawn if r.left < 360 and chips[0].top - 4 <= r.top < 625
+        ]
+        for line, rect in column:
+            assert any(chip.contains(rect) for chip in chips), (level.id, line)
+        for i in range(len(chips)):
+            assert any(line.startswith(f"{i + 1}. ") for line, _ in column), (level.id, i)
