@@ -124,21 +124,20 @@ class SaveStorage(Storage):
     def session_texts(self, keys: Iterable[str]) -> Iterator[str]:
         """The stored text of these session records, as the next commit writes it."""
         table = self._tables.get(SESSIONS, {})
-        cache = self._session_text
         for key in keys:
-            record = table[key]
-            hit = cache.get(key)
-            if hit is None or hit[0] is not record:
-                hit = cache[key] = (record, f"{ENCODER.encode(key)}:{ENCODER.encode(record)}")
-            yield hit[1]
+            yield self._member(key, table[key])[1]
+
+    def _member(self, key: str, record: Any) -> tuple[object, str]:
+        """``(record, '"key":{...}')``: the kept text while the record is the same object."""
+        hit = self._session_text.get(key)
+        if hit is None or hit[0] is not record:
+            hit = self._session_text[key] = (
+                record,
+                f"{ENCODER.encode(key)}:{ENCODER.encode(record)}",
+            )
+        return hit
 
     def _encode_sessions(self, table: dict[str, Any]) -> str:
-        cache = self._session_text
-        fresh: RecordTexts = {}
-        for key, record in table.items():
-            hit = cache.get(key)
-            if hit is None or hit[0] is not record:
-                hit = (record, f"{ENCODER.encode(key)}:{ENCODER.encode(record)}")
-            fresh[key] = hit
+        fresh: RecordTexts = {key: self._member(key, record) for key, record in table.items()}
         self._session_text = fresh
         return "{" + ",".join(text for _, text in fresh.values()) + "}"
