@@ -94,15 +94,10 @@ class BadgeWatch:
     replay short; a property test holds this to checking every badge every time.
     """
 
-    def __init__(
-        self,
-        content: Content,
-        earned: Mapping[str, date] | None = None,
-        sizes: tuple[int, int] | None = None,
-    ) -> None:
+    def __init__(self, content: Content) -> None:
         self.badges = tuple(content.badges.values())
-        self.earned: dict[str, date] = dict(earned or {})
-        self.sizes = sizes  # (completed, mastered) after the last look
+        self.earned: dict[str, date] = {}
+        self.sizes: tuple[int, int] | None = None  # (completed, mastered) after the last look
 
     def look(self, tally: Tally, day: date) -> None:
         sizes = (len(tally.state.completed), len(tally.state.mastered))

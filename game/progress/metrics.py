@@ -76,15 +76,15 @@ class Tally:
     week_counts: dict[date, int] = field(default_factory=dict)
     month_days: dict[tuple[int, int], int] = field(default_factory=dict)
     walker: StreakWalker = field(default_factory=StreakWalker)
-    _gate: Gate | None = field(default=None, repr=False, compare=False)
+    _gate: Gate = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._gate = Gate(self.content, self.state)  # kept for every session replayed
 
     def add(self, rec: Record) -> None:
         """Feed one played session, in the order played."""
         self.weekly_goal = clamp_goal(self.weekly_goal)
-        gate = self._gate
-        if gate is None or gate.state is not self.state:
-            gate = self._gate = Gate(self.content, self.state)
-        apply(self.state, rec, self.content, gate)
+        apply(self.state, rec, self.content, self._gate)
         self.xp_total += rec.xp
         if rec.counts_for_streak:
             self._add_streak_day(rec.day)
