@@ -21,7 +21,7 @@ from game.ui.icons import draw_badge_medallion, draw_icon
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.theme import Theme
-from game.ui.widgets import blit_paragraph, blit_text, panel
+from game.ui.widgets import blit_paragraph, blit_text, panel, screen_header
 
 COLUMNS = 3
 MARGIN = 60
@@ -169,7 +169,8 @@ class BadgesScene(Scene):
         w, h = surface.get_size()
         surface.blit(theme.background((w, h)), (0, 0))
         earned = sum(1 for s in self.statuses if s.earned)
-        title = blit_text(surface, theme, "Badges", (MARGIN, 34), role="heading", bold=True)
+        keys = "Arrows: choose    Wheel: scroll    Esc: back"
+        title = screen_header(surface, theme, "Badges", keys, MARGIN)
         blit_text(
             surface,
             theme,
@@ -178,15 +179,6 @@ class BadgesScene(Scene):
             role="body",
             color=c.accent,
             anchor="bottomleft",
-        )
-        blit_text(
-            surface,
-            theme,
-            "Arrows: choose    Wheel: scroll    Esc: back",
-            (w - MARGIN, 48),
-            role="small",
-            color=c.text_dim,
-            anchor="topright",
         )
         view = self.viewport()
         surface.set_clip(view)

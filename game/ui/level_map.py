@@ -26,7 +26,7 @@ from game.ui.icons import draw_icon
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.theme import Color
-from game.ui.widgets import blit_paragraph, blit_text, panel
+from game.ui.widgets import blit_paragraph, blit_text, panel, screen_header
 
 MAP_LEFT, MAP_RIGHT = 60, 860
 PANEL_LEFT = 884
@@ -234,18 +234,10 @@ class LevelMapScene(Scene):
     # Drawing ---------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
-        c = theme.c
         w, h = surface.get_size()
         surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, "Your path", (MAP_LEFT, 34), role="heading", bold=True)
-        blit_text(
-            surface,
-            theme,
-            "Arrows: choose    Enter: play    Esc: back",
-            (w - MAP_LEFT, 48),
-            role="small",
-            color=c.text_dim,
-            anchor="topright",
+        screen_header(
+            surface, theme, "Your path", "Arrows: choose    Enter: play    Esc: back", MAP_LEFT
         )
         self._draw_rows(surface)
         self._draw_path(surface)

@@ -32,7 +32,7 @@ from game.ui.context import AppContext
 from game.ui.icons import draw_icon
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import blit_text, panel
+from game.ui.widgets import blit_text, panel, screen_header
 
 CHART_WEEKS = 12
 MARGIN = 60
@@ -136,20 +136,10 @@ class ProgressScene(Scene):
         stats = self.stats
         assert stats is not None
         theme = self.ctx.theme
-        c = theme.c
         layer = pygame.Surface(size)
         layer.blit(theme.background(size), (0, 0))
         w, h = size
-        blit_text(layer, theme, "Your progress", (MARGIN, 34), role="heading", bold=True)
-        blit_text(
-            layer,
-            theme,
-            "Arrows: look at a day    Esc: back",
-            (w - MARGIN, 48),
-            role="small",
-            color=c.text_dim,
-            anchor="topright",
-        )
+        screen_header(layer, theme, "Your progress", "Arrows: look at a day    Esc: back", MARGIN)
         top = 104
         card_h = 176
         self._draw_level_card(layer, pygame.Rect(MARGIN, top, 600, card_h), stats)

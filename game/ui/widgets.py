@@ -49,6 +49,16 @@ def blit_text(
     return rect
 
 
+def screen_header(
+    surface: pygame.Surface, theme: Theme, title: str, keys: str, margin: int
+) -> pygame.Rect:
+    """A screen's title at the top left and its keys at the top right; the title's rect."""
+    rect = blit_text(surface, theme, title, (margin, 34), role="heading", bold=True)
+    right = (surface.get_width() - margin, 48)
+    blit_text(surface, theme, keys, right, role="small", color=theme.c.text_dim, anchor="topright")
+    return rect
+
+
 def blit_fitted(
     surface: pygame.Surface,
     theme: Theme,
