@@ -7,7 +7,12 @@ them may run code, hang the game or blow the stack. The steps, in order:
 2. refuse characters YAML forbids, with their exact place;
 3. walk the flat event stream (no recursion) and refuse nesting deeper than
    :data:`MAX_DEPTH`, every anchor and alias (so an alias bomb never expands)
-   and every explicit tag (reported, never constructed);
+   and every explicit tag (reported, never constructed). libyaml reads ahead
+   and, from PyYAML 6.0.4 on, stops deep flow nesting with a limit and a
+   message of its own before our walk reaches depth 33; so whenever libyaml
+   objects to a file, the walk is run again on PyYAML's pure-Python parser,
+   which has no such limit. The answer is therefore always this module's, and
+   the same with or without libyaml, whatever the PyYAML release;
 4. only then compose the node tree, which keeps a line and column on every
    node for the messages. Values are never constructed: the schema walker in
    ``game.content.kinds`` reads the nodes itself.
@@ -29,7 +34,7 @@ MAX_DEPTH = 32
 #: Past this many structural reports in one file the rest add nothing useful.
 MAX_REPORTS = 50
 
-_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = (
+_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = (  # the fast parser when built in
     yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 )
 _FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -106,7 +111,9 @@ def parse_text(text: str, display: str) -> Document:
             f"character {bad.group()!r} is not allowed in YAML",
             "remove it or retype this text",
         )
-    problems, tagged, usable = _scan(text, display)
+    problems, tagged, usable, parser_objected = _scan(text, display, _LOADER)
+    if parser_objected and _LOADER is not yaml.SafeLoader:
+        problems, tagged, usable, _ = _scan(text, display, yaml.SafeLoader)
     if not usable:
         return Document(None, tuple(problems), frozenset(tagged))
     try:
@@ -119,8 +126,17 @@ def parse_text(text: str, display: str) -> Document:
     return Document(root, tuple(problems), frozenset(tagged))
 
 
-def _scan(text: str, display: str) -> tuple[list[Problem], set[tuple[int, int]], bool]:
-    """Walk the event stream once; return problems, tagged places and whether to compose."""
+_Loader = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+
+
+def _scan(
+    text: str, display: str, loader: _Loader
+) -> tuple[list[Problem], set[tuple[int, int]], bool, bool]:
+    """Walk the event stream once with ``loader``'s parser.
+
+    Returns the problems, the tagged places, whether the tree may be composed,
+    and whether the parser itself raised (rather than one of our checks stopping).
+    """
     problems: list[Problem] = []
     tagged: set[tuple[int, int]] = set()
     usable = True
@@ -135,7 +151,7 @@ def _scan(text: str, display: str) -> tuple[list[Problem], set[tuple[int, int]],
             problems.append(Problem(display, line, column, "too many problems", "fix these first"))
 
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
@@ -173,13 +189,13 @@ def _scan(text: str, display: str) -> tuple[list[Problem], set[tuple[int, int]],
                             f"nesting is deeper than {MAX_DEPTH} levels",
                             "flatten this structure",
                         )
-                        return problems, tagged, False
+                        return problems, tagged, False, False
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
         problems.append(_from_yaml_error(exc, display, text))
-        usable = False
-    return problems, tagged, usable
+        return problems, tagged, False, True
+    return problems, tagged, usable, False
 
 
 def _from_yaml_error(exc: yaml.YAMLError, display: str, source: str) -> Problem:

@@ -123,19 +123,56 @@ def test_alias_bomb_is_refused_quickly(content):
     assert any("alias" in p.message for p in caught.value.problems)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "[" * 10_000 + "]" * 10_000,
-        "{a: " * 10_000 + "1" + "}" * 10_000,
-        "".join(f"{' ' * i}k{i}:\n" for i in range(600)) + " " * 600 + "x: 1\n",
-    ],
-    ids=["flow-lists", "flow-maps", "block-maps"],
-)
-def test_very_deep_nesting_is_an_error_not_a_recursion_error(content, text):
-    content.write("exercises/crunch.yaml", text)
-    found = content.problems()
-    assert any(f"deeper than {MAX_DEPTH}" in p.message for p in found)
+DEEP = {
+    "flow-lists": "[" * 10_000 + "]" * 10_000,
+    "flow-maps": "{a: " * 10_000 + "1" + "}" * 10_000,
+    "block-maps": "".join(f"{' ' * i}k{i}:\n" for i in range(600)) + " " * 600 + "x: 1\n",
+    "flow-in-block": "id: crunch\ncues: " + "[" * 2_000 + "]" * 2_000 + "\n",
+}
+
+#: Both parsers the loader can run on: libyaml where PyYAML was built with it,
+#: and PyYAML's own. libyaml has limits of its own in some releases (6.0.4 stops
+#: flow nesting at 1,000 levels), and the loader must speak first on both.
+PARSERS = [
+    pytest.param(
+        getattr(yaml, "CSafeLoader", None),
+        id="libyaml",
+        marks=pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml"),
+    ),
+    pytest.param(yaml.SafeLoader, id="pure-python"),
+]
+
+
+@pytest.mark.parametrize("loader", PARSERS)
+@pytest.mark.parametrize("text", DEEP.values(), ids=DEEP.keys())
+def test_very_deep_nesting_is_our_error_on_either_parser(monkeypatch, content, loader, text):
+    monkeypatch.setattr(yamlsafe, "_LOADER", loader)
+    path = content.write("exercises/crunch.yaml", text)
+    found = [p for p in content.problems() if p.path == str(path)]
+    assert [p.message for p in found] == [f"nesting is deeper than {MAX_DEPTH} levels"], found
+    assert found[0].hint == "flatten this structure"
+
+
+def test_deep_nesting_is_reported_where_depth_33_begins(monkeypatch):
+    """The place is the first bracket past the limit, not where a parser gave up."""
+    text = "id: crunch\ncues: " + "[" * 1_500 + "]" * 1_500 + "\n"
+    for loader in [p.values[0] for p in PARSERS if p.values[0] is not None]:
+        monkeypatch.setattr(yamlsafe, "_LOADER", loader)
+        (problem,) = yamlsafe.parse_text(text, "f.yaml").problems
+        # the file's own mapping is the first level, so bracket 32 is level 33
+        assert (problem.line, problem.column) == (2, len("cues: ") + MAX_DEPTH)
+
+
+def test_check_prints_the_nesting_message_with_its_place_and_hint(tmp_path, capsys):
+    from game.cli import main
+
+    bad = tmp_path / "deep.yaml"
+    bad.write_text("id: deep\nsteps: " + "[" * 5_000 + "]" * 5_000 + "\n", "utf-8")
+    assert main(["check", str(bad)]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    column = len("steps: ") + MAX_DEPTH  # the mapping is level 1
+    message = f"nesting is deeper than {MAX_DEPTH} levels (hint: flatten this structure)"
+    assert out == [f"{bad}:2:{column}: {message}"]
 
 
 def test_nesting_at_the_limit_is_fine_for_the_parser(content):
@@ -190,7 +227,7 @@ def test_broken_files_never_escape_as_other_exceptions(tmp_path: Path):
         load_content(tmp_path)
 
 
-@pytest.mark.parametrize("text", [MUST_SHOW, billion_laughs(), "[" * 10_000 + "]" * 10_000])
+@pytest.mark.parametrize("text", [MUST_SHOW, billion_laughs(), *DEEP.values(), "a: [b\n"])
 def test_the_pure_python_parser_is_held_to_the_same_rules(monkeypatch, text):
     """Without libyaml the loader falls back to PyYAML's own parser; same answers."""
     fast = yamlsafe.parse_text(text, "f.yaml")
