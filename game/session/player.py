@@ -34,7 +34,14 @@ from game.session.events import (
 )
 from game.session.guide import guide_u
 from game.session.phases import Phase, PhaseKind, Slot, Timeline
-from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
+from game.session.result import (
+    MAX_OFFSET_MINUTES,
+    ExerciseResult,
+    Form,
+    Pain,
+    SessionResult,
+    Side,
+)
 
 __all__ = ["SessionPlayer"]
 
@@ -53,6 +60,9 @@ class SessionPlayer:
         self.timeline = timeline
         self.clock = clock
         self.started_at: datetime | None = clock.now_utc() if clock is not None else None
+        #: Monotonic reading at the start: the true length of the play even if
+        #: the wall clock is set back or forward while it runs.
+        self.started_monotonic: float | None = clock.monotonic() if clock is not None else None
         self._t = 0.0
         self._i = 0
         self._cursor = 0
@@ -310,14 +320,21 @@ class SessionPlayer:
         local_date: date,
         daily: bool = False,
     ) -> SessionResult:
-        """The record of this play, with the player's own form and pain check."""
+        """The record of this play, with the player's own form and pain check.
+
+        Never refuses what a clock can give: an end before the start (the wall
+        clock was set back) is recorded as a play that started when it ended, and
+        an offset outside the range any zone uses is held to that range.
+        """
         prefer_easier = self.timeline.settings.prefer_easier
         return SessionResult(
             level_id=self.timeline.level_id,
             local_date=local_date,
-            started_at=started_at,
+            started_at=min(started_at, ended_at),
             ended_at=ended_at,
-            utc_offset_minutes=utc_offset_minutes,
+            utc_offset_minutes=max(
+                -MAX_OFFSET_MINUTES, min(MAX_OFFSET_MINUTES, utc_offset_minutes)
+            ),
             exercises=self.exercise_results(),
             form=form,
             pain=pain,

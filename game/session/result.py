@@ -16,6 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+#: No zone is further than this from UTC (the widest in use are -12:00 and +14:00).
+MAX_OFFSET_MINUTES = 16 * 60
+
 
 class Form(str, enum.Enum):
     """The player's own rating of how still the spine stayed."""
@@ -123,7 +126,7 @@ class SessionResult:
                 raise ValueError(f"{name} must be timezone-aware")
         if self.ended_at < self.started_at:
             raise ValueError("ended_at is before started_at")
-        if not -16 * 60 <= self.utc_offset_minutes <= 16 * 60:
+        if not -MAX_OFFSET_MINUTES <= self.utc_offset_minutes <= MAX_OFFSET_MINUTES:
             raise ValueError(f"utc_offset_minutes out of range: {self.utc_offset_minutes}")
         if self.active_seconds < 0 or self.active_seconds != self.active_seconds:
             raise ValueError("active_seconds must be a non-negative number")

@@ -17,7 +17,6 @@ from types import MappingProxyType
 import pygame
 
 from game.audio import cue_text
-from game.clock import local_date, utc_offset_minutes
 from game.content.model import Exercise, Level
 from game.session.events import (
     BreatheIn,
@@ -29,6 +28,7 @@ from game.session.events import (
     SwitchSides,
     Tick,
 )
+from game.session.outcome import build_result
 from game.session.phases import PhaseKind
 from game.session.player import SessionPlayer
 from game.session.result import Form, Pain, SessionResult
@@ -103,7 +103,6 @@ class PlayerScene(Scene):
             self.settings.session_settings(prefer_easier=request.prefer_easier),
         )
         self.player = SessionPlayer(self.timeline, ctx.clock)
-        self.started_at = ctx.clock.now_utc()
         self.on_finished = on_finished
         self.reduced_motion = reduced_motion or self.settings.reduced_motion
         self.log: list[Event] = []  # every event, in order (tests read it)
@@ -182,16 +181,7 @@ class PlayerScene(Scene):
             self.player.resume()
 
     def _record(self, form: Form, pain: Pain) -> None:
-        clock = self.ctx.clock
-        result = self.player.result(
-            form=form,
-            pain=pain,
-            started_at=self.started_at,
-            ended_at=max(clock.now_utc(), self.started_at),
-            utc_offset_minutes=utc_offset_minutes(clock),
-            local_date=local_date(clock),
-            daily=self.request.daily,
-        )
+        result = build_result(self.player, form, pain, self.ctx.clock, daily=self.request.daily)
         if self.on_finished is not None:
             self.on_finished(result)
         else:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from session_builders import content, exercise, flow, hold, level, reps, step
@@ -29,7 +31,7 @@ from game.session.events import (
 from game.session.outcome import build_result
 from game.session.phases import PhaseKind, Timeline
 from game.session.player import SessionPlayer
-from game.session.result import Form, Pain, Side
+from game.session.result import Form, Pain, SessionResult, Side
 from game.session.settings import SessionSettings
 from game.session.timeline import compile_level
 
@@ -267,3 +269,66 @@ def test_commands_after_the_end_do_nothing() -> None:
     for command in (player.skip, player.back, player.restart_exercise, player.pause, player.quit):
         command()
     assert player.update(1.0) == [] and player.completed
+
+
+def _played_with(clock: FakeClock, change: Callable[[FakeClock], None]) -> SessionResult:
+    """Play ``sample()`` to its end on ``clock``, applying ``change`` half-way."""
+    player = SessionPlayer(sample(), clock)
+    half = sample().total / 2
+    done = 0.0
+    changed = False
+    while not player.finished:
+        clock.advance(0.5)
+        player.update(0.5)
+        done += 0.5
+        if not changed and done >= half:
+            change(clock)
+            changed = True
+    return build_result(player, Form.STEADY, Pain.NONE, clock)
+
+
+def _set_back_a_day(clock: FakeClock) -> None:
+    clock.utc = clock.utc - timedelta(days=1)
+
+
+def _jump_ahead_two_days(clock: FakeClock) -> None:
+    clock.utc = clock.utc + timedelta(days=2)
+
+
+def _fly_to_tokyo(clock: FakeClock) -> None:
+    clock.tz = ZoneInfo("Asia/Tokyo")
+
+
+@pytest.mark.parametrize(
+    ("change", "start_utc", "zone"),
+    [
+        (_set_back_a_day, datetime(2024, 5, 2, 0, 1, tzinfo=timezone.utc), "UTC"),
+        (_jump_ahead_two_days, datetime(2024, 5, 2, 9, 0, tzinfo=timezone.utc), "UTC"),
+        (_fly_to_tokyo, datetime(2024, 5, 2, 9, 0, tzinfo=timezone.utc), "Europe/Berlin"),
+        # 02:00-03:00 local does not exist on 31 March 2024 in Berlin (DST gap).
+        (lambda c: None, datetime(2024, 3, 31, 0, 59, 30, tzinfo=timezone.utc), "Europe/Berlin"),
+    ],
+    ids=["set-back-a-day", "jump-ahead", "zone-change", "dst-gap"],
+)
+def test_the_result_builder_takes_whatever_a_clock_does(
+    change: Callable[[FakeClock], None], start_utc: datetime, zone: str
+) -> None:
+    clock = FakeClock(start_utc=start_utc, tz=ZoneInfo(zone))
+    result = _played_with(clock, change)
+    assert result.ended_at == clock.now_utc()
+    assert result.local_date == clock.local_now().date()
+    offset = clock.local_now().utcoffset()
+    assert offset is not None
+    assert result.utc_offset_minutes == offset.total_seconds() // 60
+    # The start is the true length of the play before the end, whatever the wall did.
+    assert (result.ended_at - result.started_at).total_seconds() == pytest.approx(sample().total)
+
+
+def test_the_player_records_an_end_before_its_start_as_a_zero_length_play() -> None:
+    player = SessionPlayer(sample())
+    end = datetime(2024, 5, 1, 7, 0, tzinfo=timezone.utc)
+    result = player.result(
+        Form.STEADY, Pain.NONE, end + timedelta(hours=5), end, 24 * 60, date(2024, 5, 1)
+    )
+    assert result.started_at == result.ended_at == end
+    assert result.utc_offset_minutes == 16 * 60  # held to the widest offset any zone uses

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import datetime, timedelta, timezone
 
 import pygame
 import pytest
@@ -158,3 +159,40 @@ def test_the_player_screen_redraws_about_30_times_a_second(content: Content) -> 
         draws += scene.dirty
     # 30 per second, plus at most one extra for each event second (ticks, breaths)
     assert 300 <= draws <= 300 + 3 * 10
+
+
+@pytest.mark.parametrize("jump_hours", [-24, -1, 30], ids=["back-a-day", "back-an-hour", "ahead"])
+def test_a_wall_clock_changed_mid_level_still_records_a_sane_session(
+    content: Content, screen: pygame.Surface, jump_hours: int
+) -> None:
+    """The player finishes a level after the computer's clock was changed during it."""
+    level = content.stage_levels("stabilize")[0]
+    results: list[SessionResult] = []
+    zone = timezone(timedelta(hours=2))
+    ctx = AppContext(
+        Theme(assets_dir() / "fonts"),
+        SceneStack(),
+        FakeClock(start_utc=datetime(2026, 3, 10, 7, 0, tzinfo=timezone.utc), tz=zone),
+        content,
+    )
+    clock = ctx.clock
+    assert isinstance(clock, FakeClock)
+    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
+    _start(ctx, scene)
+    for _ in range(int(60 / STEP)):  # a minute in, the clock is changed
+        scene.update(STEP)
+        clock.advance(STEP)
+    clock.utc = clock.utc + timedelta(hours=jump_hours)
+    _run(ctx, scene, screen, limit=scene.timeline.total + 5)
+    check = ctx.scenes.top
+    assert isinstance(check, CheckInScene)
+    check.handle(Action(Act.CONFIRM))
+    check.handle(Action(Act.CONFIRM))
+    ctx.scenes.apply_pending()
+
+    (result,) = results
+    assert result.ended_at == clock.now_utc()
+    assert result.local_date == clock.local_now().date()
+    assert result.utc_offset_minutes == 120
+    played = (result.ended_at - result.started_at).total_seconds()
+    assert played == pytest.approx(scene.timeline.total, abs=1.0)
