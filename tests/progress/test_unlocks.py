@@ -6,13 +6,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from progress_fixtures import CONTENT, LEVELS, STAGES, play, rec
 
 from game.content.model import Content
-from game.progress.history import daily_level_id
-from game.progress.unlocks import compute_unlocks
+from game.progress.history import daily_level_id, records
+from game.progress.unlocks import Gate, ProgressState, apply, compute_unlocks
 from game.session.result import Form, Pain
 
 DAY = date(2026, 4, 6)
@@ -104,6 +104,18 @@ def test_a_play_of_a_locked_level_earns_no_credit_then_or_later() -> None:
     assert not u.is_level_open("movement_02")
 
 
+def test_a_level_tried_while_locked_counts_once_it_has_opened() -> None:
+    """The gate remembers answers between plays; an opened level must not stay shut."""
+    history = [
+        rec(play("stabilize_02", DAY)),  # locked: no credit
+        rec(play("stabilize_01", DAY + timedelta(days=1))),  # opens stabilize_02
+        rec(play("stabilize_02", DAY + timedelta(days=2))),  # open now: credited
+    ]
+    u = compute_unlocks(CONTENT, history)
+    assert {"stabilize_01", "stabilize_02"} <= u.completed_levels
+    assert "stabilize_02" in u.mastered_levels
+
+
 def test_a_daily_level_counts_for_the_level_it_trains() -> None:
     result = play(daily_level_id(DAY, "stabilize_01"), DAY, daily=True)
     u = compute_unlocks(CONTENT, [rec(result)])
@@ -190,3 +202,53 @@ def test_no_history_gets_around_the_gate(plays: list[tuple[str, Form, Pain, bool
             flagged.discard(lid)
     assert flagged == u.easier_levels
     assert all(u.prefer_easier(lid) for lid in flagged)
+
+
+@settings(max_examples=80, deadline=None)
+@example(
+    [
+        (LEVEL_IDS.index(lid), False, Form.STEADY, Pain.NONE, True)
+        for lid in ("stabilize_02", "stabilize_01", "stabilize_02")
+    ]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=1_000),
+            st.booleans(),  # pick among the levels open right now
+            st.sampled_from(list(Form)),
+            st.sampled_from(list(Pain)),
+            st.booleans(),
+        ),
+        max_size=60,
+    )
+)
+def test_every_play_of_an_open_level_is_credited(
+    plays: list[tuple[int, bool, Form, Pain, bool]],
+) -> None:
+    """The other half of the gate: nothing open is ever refused.
+
+    The reference replay asks a fresh gate (no remembered answers) before each
+    play; the game's replay keeps answers between plays. Both must agree, and
+    every finished, pain-free play of a level that was open is credited as its
+    ratings say.
+    """
+    ref = ProgressState()
+    history = []
+    for i, (pick, only_open, form, pain, completed) in enumerate(plays):
+        fresh = Gate(CONTENT, ref)
+        open_now = [lid for lid in LEVEL_IDS if not fresh.blockers(lid)]
+        pool = open_now if only_open and open_now else LEVEL_IDS
+        lid = pool[pick % len(pool)]
+        item = rec(play(lid, DAY + timedelta(days=i), form=form, pain=pain, completed=completed))
+        was_open = lid in open_now
+        apply(ref, records([item])[0], CONTENT)  # a fresh gate for this step too
+        history.append(item)
+        if was_open and completed and pain is not Pain.SHARP:
+            assert lid in ref.completed
+            if form is Form.STEADY:
+                assert lid in ref.mastered
+    u = compute_unlocks(CONTENT, history)
+    assert u.completed_levels == ref.completed
+    assert u.mastered_levels == ref.mastered
+    assert u.easier_levels == ref.easier_levels
