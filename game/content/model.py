@@ -191,7 +191,7 @@ class Keyframe:
     """One pose on an exercise's path.
 
     ``at`` is the pose's place on the path, 0 (start position) to 1. ``pose``
-    maps joint names (see ``game.rig.names.JOINTS``) to three angles in
+    maps joint names (see ``game.content.vocabulary.JOINTS``) to three angles in
     degrees (the meaning of each axis is documented by the rig). Joints left
     out keep their neutral angle. ``root`` places the pelvis: position in
     metres (x forward, y up, z to the figure's left) and rotation in degrees

@@ -15,8 +15,7 @@ import yaml
 from game.content.kinds import Choice, Ctx, Number, Text
 from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Keyframe, Prop
 from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
-from game.rig.easing import EASINGS
-from game.rig.names import BODY_POINTS, JOINTS
+from game.content.vocabulary import BODY_POINTS, EASING_NAMES, JOINTS
 
 PROP = Record(
     Prop,
@@ -65,7 +64,7 @@ ANIMATION = Record(
         "keyframes": ListOf(KEYFRAME, nonempty=True),
         "mode": Choice(tuple(m.value for m in AnimationMode), "animation mode", AnimationMode),
         "props": ListOf(PROP),
-        "easing": Choice(tuple(EASINGS), "easing"),
+        "easing": Choice(EASING_NAMES, "easing"),
     },
     post=_check_keyframes,
     what="an animation mapping",

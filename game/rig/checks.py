@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from itertools import pairwise
 
 from game.content.model import CAMERAS, PROPS, Animation, AnimationMode
+from game.content.vocabulary import BODY_POINTS, JOINTS
 from game.rig.easing import EASINGS
-from game.rig.names import BODY_POINTS, JOINTS
 from game.rig.pose import pose_at, pose_of, solve
 from game.rig.props import prop_shapes, support_height
 from game.rig.skeleton import DEFAULT_SKELETON, Skeleton

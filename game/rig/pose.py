@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from game.content.model import Animation, AnimationMode, Keyframe
+from game.content.vocabulary import JOINTS
 from game.rig.easing import ease
-from game.rig.names import JOINTS
 from game.rig.skeleton import DEFAULT_SKELETON, Angles, Skeleton, solve_angles
 from game.rig.vec import Vec3
 

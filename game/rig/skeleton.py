@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from game.rig.names import BODY_POINTS, JOINTS
+from game.content.vocabulary import BODY_POINTS, JOINTS
 from game.rig.vec import IDENTITY, Mat3, Vec3, add, mat_mul, mat_vec, rot_x, rot_y, rot_z
 
 Angles = tuple[float, float, float]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.content.model import Animation, AnimationMode, Keyframe, Prop
+from game.content.vocabulary import BODY_POINTS, JOINTS
 from game.rig import (
     CAMERAS,
     EASINGS,
@@ -25,7 +26,6 @@ from game.rig import (
     track_time_to_u,
 )
 from game.rig.checks import bone_lengths, problems
-from game.rig.names import BODY_POINTS, JOINTS
 from game.rig.props import prop_shapes, support_height
 from game.rig.vec import dot, length
 
@@ -161,3 +161,10 @@ def test_the_pure_core_never_imports_pygame() -> None:
     code = "import sys, game.rig, game.rig.checks, game.rig.author; print('pygame' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_easing_name_the_content_allows_has_a_curve_and_no_more() -> None:
+    from game.content.vocabulary import EASING_NAMES
+    from game.rig.easing import EASINGS
+
+    assert tuple(EASINGS) == EASING_NAMES

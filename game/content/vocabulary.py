@@ -1,7 +1,9 @@
-"""Names shared by the rig and the content files: joints and body points.
+"""The words level files and the rig share: joints, body points, easing curves.
 
-The content loader checks keyframes against these tables, so a typo in a level
-file is caught with a "did you mean" instead of a silently frozen limb.
+A leaf module (it imports nothing of the game), so the content loader can check
+keyframes against these tables and the rig can build on them without either
+package importing the other's internals. A typo in a level file is caught with
+a "did you mean" instead of a silently frozen limb.
 """
 
 from __future__ import annotations
@@ -60,3 +62,7 @@ BODY_POINTS: tuple[str, ...] = (
     "toe_r",
     "hands_mid",  # halfway between the hands: where a held bar or ball sits
 )
+
+#: Easing curves an animation may name; ``game.rig.easing`` gives each its curve
+#: (a test checks that the two lists are the same).
+EASING_NAMES: tuple[str, ...] = ("linear", "smooth", "smoother", "sine", "ease_in", "ease_out")
