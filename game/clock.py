@@ -2,8 +2,8 @@
 
 This is the only module that reads the wall clock or ``time.monotonic()``.
 Everything else receives a :class:`Clock` (or plain seconds) so that tests can
-drive time with :class:`FakeClock` and a session can run faster with
-:class:`ScaledClock` (``--time-scale``).
+drive time with :class:`FakeClock`. (``--time-scale`` multiplies the logic
+steps the player scene feeds its session; the clock itself never runs fast.)
 
 Two kinds of time are kept apart on purpose:
 
@@ -25,7 +25,6 @@ __all__ = [
     "FakeClock",
     "FixedStep",
     "MonotonicClock",
-    "ScaledClock",
     "local_date",
     "utc_offset_minutes",
 ]
@@ -111,30 +110,6 @@ class FakeClock:
 
     def local_now(self) -> datetime:
         return self._utc.astimezone(self.tz)
-
-
-class ScaledClock:
-    """Runs monotonic time ``scale`` times faster than ``inner`` (``--time-scale``).
-
-    Only durations are scaled: instants and dates pass through untouched, so a
-    level played at 10x speed is still stamped with the real time of day.
-    """
-
-    def __init__(self, inner: Clock, scale: float) -> None:
-        if not scale > 0 or math.isinf(scale):
-            raise ValueError(f"time scale must be a positive number, got {scale}")
-        self.inner = inner
-        self.scale = float(scale)
-        self._origin = inner.monotonic()
-
-    def monotonic(self) -> float:
-        return self._origin + (self.inner.monotonic() - self._origin) * self.scale
-
-    def now_utc(self) -> datetime:
-        return self.inner.now_utc()
-
-    def local_now(self) -> datetime:
-        return self.inner.local_now()
 
 
 def local_date(clock: Clock) -> date:

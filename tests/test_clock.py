@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -12,7 +10,6 @@ from game.clock import (
     FakeClock,
     FixedStep,
     MonotonicClock,
-    ScaledClock,
     local_date,
     utc_offset_minutes,
 )
@@ -59,18 +56,6 @@ def test_fake_clock_zone_changes_local_date_and_offset() -> None:
     assert clock.local_now().utcoffset() == timedelta(hours=5, minutes=30)
 
 
-def test_scaled_clock_scales_durations_only() -> None:
-    inner = FakeClock(start_monotonic=50.0)
-    fast = ScaledClock(inner, 10.0)
-    assert fast.monotonic() == 50.0
-    inner.advance(3.0)
-    assert fast.monotonic() == pytest.approx(80.0)
-    assert fast.now_utc() == inner.now_utc()
-    assert fast.local_now() == inner.local_now()
-    with pytest.raises(ValueError):
-        ScaledClock(inner, 0.0)
-
-
 def test_fixed_step_counts_whole_steps_and_alpha() -> None:
     fs = FixedStep(step=0.1, max_catch_up=1.0)
     assert fs.advance(0.25) == 2
@@ -104,18 +89,6 @@ def test_fixed_step_rejects_bad_settings() -> None:
         FixedStep(step=0.0)
     with pytest.raises(ValueError):
         FixedStep(step=0.1, max_catch_up=0.05)
-
-
-def test_pure_core_modules_do_not_import_pygame() -> None:
-    code = (
-        "import sys, game.clock, game.session.player, game.session.timeline, "
-        "game.session.driver, game.session.outcome; "
-        "print('pygame' in sys.modules)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "False"
 
 
 def test_only_clock_reads_the_wall_clock() -> None:

@@ -3,6 +3,6 @@
 Pure (no pygame, no wall clock). ``timeline.compile_level`` turns a level into
 phases and scheduled events; ``player.SessionPlayer`` plays them from the time
 it is given; ``outcome.build_result`` makes the ``result.SessionResult``;
-``driver.SessionDriver`` joins a clock, the fixed step and a player for the app.
+The app's one fixed-step loop feeds the player scene, which feeds the player.
 Nothing is re-exported here, so importing ``game.session.result`` stays cheap.
 """

@@ -7,14 +7,11 @@ import random
 import pytest
 from session_builders import content, exercise, flow, hold, level, reps, step
 
-from game.clock import FakeClock, FixedStep, ScaledClock
+from game.clock import FakeClock, FixedStep
 from game.content.model import Superset, Tempo
-from game.session.driver import SessionDriver
 from game.session.events import Event, LevelCompleted, Paused, PhaseStarted, Resumed
-from game.session.outcome import build_result
 from game.session.phases import Timeline
 from game.session.player import SessionPlayer
-from game.session.result import Form, Pain
 from game.session.timeline import compile_level
 
 STEP = 1 / 120
@@ -85,44 +82,3 @@ def test_random_hitches_land_every_event_within_one_step_without_drift(seed: int
     assert running_steps + paused_steps <= fixed.steps_run  # the rest: after the end
     wall = clock.monotonic()
     assert wall == pytest.approx((fixed.steps_run + fixed.alpha) * STEP, abs=1e-6)
-
-
-def test_a_stall_beyond_the_cap_is_treated_like_a_pause() -> None:
-    tl = ten_minute_level()
-    clock = FakeClock()
-    driver = SessionDriver(SessionPlayer(tl, clock), clock, FixedStep(STEP, 0.25))
-    clock.advance(10.0)
-    events = driver.frame()
-    assert driver.player.position == pytest.approx(0.25, abs=1e-9)
-    assert driver.dropped == pytest.approx(9.75)
-    assert [e.t for e in events] == sorted(e.t for e in events)
-
-
-@pytest.mark.parametrize("scale", [10.0, 30.0])
-def test_time_scale_runs_faster_but_records_exercise_time(scale: float) -> None:
-    tl = ten_minute_level()
-    wall = FakeClock()
-    fast = ScaledClock(wall, scale)
-    player = SessionPlayer(tl, wall)
-    driver = SessionDriver(player, fast, FixedStep(STEP, 0.25 * scale))
-    frames = 0
-    while not player.finished:
-        wall.advance(1 / 60)
-        driver.frame()
-        frames += 1
-    assert frames / 60 == pytest.approx(tl.total / scale, abs=0.05)
-    result = build_result(player, Form.STEADY, Pain.NONE, wall)
-    assert result.active_seconds == pytest.approx(tl.total, abs=1e-6)
-    wall_seconds = (result.ended_at - result.started_at).total_seconds()
-    assert wall_seconds == pytest.approx(tl.total / scale, abs=0.05)
-    assert result.total_seconds_held > 0 and result.completed
-
-
-def test_driver_delivers_commands_between_frames() -> None:
-    tl = ten_minute_level()
-    clock = FakeClock()
-    driver = SessionDriver(SessionPlayer(tl, clock), clock)
-    driver.player.pause()
-    assert isinstance(driver.frame()[0], Paused)
-    clock.advance(5.0)
-    assert driver.frame() == [] and driver.player.position == 0.0

@@ -1,0 +1,82 @@
+"""The game's own loop feeds a level: fixed steps, a capped catch-up, time-scale.
+
+These drive ``App.frame`` with a player scene on top, exactly as the running
+game does, on a fake clock and SDL's dummy driver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+from game.app import FIXED_STEP, MAX_CATCH_UP, App, AppOptions
+from game.clock import FakeClock
+from game.content import assets_dir
+from game.content.model import Content
+from game.ui.pause import PauseScene
+from game.ui.player_scene import PlayerScene, PlayRequest
+
+
+def _app(content: Content, time_scale: float = 1.0) -> Iterator[tuple[App, PlayerScene]]:
+    clock = FakeClock()
+    app = App(
+        AppOptions(clock=clock, fps=0, fonts_dir=assets_dir() / "fonts", time_scale=time_scale)
+    )
+    app.ctx.content = content
+    scene = PlayerScene(app.ctx, PlayRequest(content.stage_levels("stabilize")[0]))
+    app.ctx.scenes.push(scene)
+    app.ctx.scenes.apply_pending()
+    yield app, scene
+    pygame.display.quit()
+
+
+@pytest.fixture()
+def played(content: Content) -> Iterator[tuple[App, PlayerScene]]:
+    yield from _app(content)
+
+
+@pytest.fixture()
+def fast(content: Content) -> Iterator[tuple[App, PlayerScene]]:
+    yield from _app(content, time_scale=20.0)
+
+
+def test_a_stall_beyond_the_cap_is_played_as_a_pause(played: tuple[App, PlayerScene]) -> None:
+    app, scene = played
+    app.frame(1 / 60)
+    before = scene.player.position
+    app.frame(10.0)  # the window was dragged for ten seconds
+    assert scene.player.position - before == pytest.approx(MAX_CATCH_UP, abs=FIXED_STEP)
+    assert app.fixed.dropped == pytest.approx(10.0 - MAX_CATCH_UP, abs=FIXED_STEP)
+    assert scene.player.elapsed_exercise_seconds == pytest.approx(scene.player.position)
+
+
+def test_uneven_frames_add_up_to_the_time_that_passed(played: tuple[App, PlayerScene]) -> None:
+    app, scene = played
+    frames = [0.004, 0.031, 0.25, 0.016, 0.1, 0.002] * 20
+    for dt in frames:
+        app.frame(dt)
+    assert scene.player.position == pytest.approx(sum(frames), abs=FIXED_STEP)
+    assert app.fixed.dropped == 0.0
+
+
+def test_time_scale_runs_the_level_faster_through_the_loop(
+    fast: tuple[App, PlayerScene],
+) -> None:
+    app, scene = fast
+    for _ in range(60):  # one second of frames
+        app.frame(1 / 60)
+    assert scene.player.position == pytest.approx(20.0, abs=20 * FIXED_STEP)
+
+
+def test_a_pause_key_stops_the_level_between_frames(played: tuple[App, PlayerScene]) -> None:
+    app, scene = played
+    app.frame(0.5)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" "))
+    app.frame(1 / 60)
+    stopped = scene.player.position
+    for _ in range(30):
+        app.frame(0.1)
+    assert scene.player.position == stopped and scene.player.paused
+    assert isinstance(app.ctx.scenes.top, PauseScene)
