@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from game.store.atomic import DiskSink, MemorySink, atomic_write, quarantine, remove_stale_temps
+from game.store.atomic import (
+    DiskSink,
+    MemorySink,
+    atomic_write,
+    quarantine,
+    quarantine_detour,
+    remove_stale_temps,
+)
 from game.store.errors import SaveUnreadable, SchemaError, StoreError
 from game.store.jsontext import RecordTexts, parse_document
 from game.store.lock import FolderLock
@@ -103,7 +110,10 @@ def start_over(folder: Path, *, now: Now) -> OpenedStore:
         notices = []
         if kept:
             where = ", ".join(str(path) for path in kept)
-            notices.append(f"A new save was started. The old save files were kept in {where}.")
+            notices.append(
+                f"A new save was started. The old save files were kept in {where}."
+                + quarantine_detour(kept[0])
+            )
         return _fresh(folder, lock, now, notices)
     except BaseException:
         lock.release()
@@ -168,6 +178,7 @@ def _open_locked(folder: Path, lock: FolderLock, now: Now) -> SaveStore:
         notice = (
             f"Your save file {main.problem} and has been set aside as {kept}; "
             f"your progress from the backup of {_saved_when(spare)} was restored."
+            + quarantine_detour(kept)
         )
     spare.path = save
     return _adopt(spare, folder, lock, now, [notice], restored=True)

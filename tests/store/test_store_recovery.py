@@ -18,6 +18,7 @@ from game.store import (
     ReadOnlyStore,
     SaveStore,
     SaveUnreadable,
+    StoreError,
     memory_store,
     open_store,
     start_over,
@@ -272,3 +273,53 @@ def test_save_with_no_upgrade_path_is_not_opened_as_empty(tmp_path: Path) -> Non
 def test_memory_store_refuses_damaged_data() -> None:
     with pytest.raises(SaveUnreadable):
         memory_store(data=b'{"schema_version": 1, "sessions": [')
+
+
+@pytest.mark.parametrize("blocker", ["file", "link-to-file", "two-files"])
+def test_a_file_named_quarantine_does_not_stop_the_recovery(tmp_path: Path, blocker: str) -> None:
+    """Once a FileExistsError at start-up: the save goes to a fresh folder, and we say so."""
+    folder = tmp_path / "saves"
+    backup = _play(folder, sessions=3)
+    (folder / SAVE_NAME).write_bytes(b'{"schema_version": 1, "prof')
+    if blocker == "link-to-file":
+        (tmp_path / "elsewhere").write_text("not a folder")
+        (folder / "quarantine").symlink_to(tmp_path / "elsewhere")
+    else:
+        (folder / "quarantine").write_text("not a folder")
+    if blocker == "two-files":
+        (folder / "quarantine-2").write_text("not a folder either")
+    fresh = folder / ("quarantine-3" if blocker == "two-files" else "quarantine-2")
+
+    with open_store(folder, now=fixed_now) as store:
+        assert _state(store) == _state_of(backup)
+        (notice,) = store.notices
+    assert [p.read_bytes() for p in fresh.iterdir()] == [b'{"schema_version": 1, "prof']
+    assert str(fresh / "spinequest.json.20261121T093000Z") in notice
+    assert f"{folder / 'quarantine'}" in notice and "not a folder" in notice
+    assert (folder / "quarantine").read_text() == "not a folder"
+
+    (folder / SAVE_NAME).write_bytes(b"")
+    (folder / BACKUP_NAME).write_bytes(b"")
+    with start_over(folder, now=fixed_now) as store:
+        assert fresh.name in store.notices[0] and "not a folder" in store.notices[0]
+    assert len(list(fresh.iterdir())) == 3
+
+
+def test_a_quarantine_that_cannot_be_made_is_a_clear_error_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "saves"
+    _play(folder, sessions=1)
+    (folder / SAVE_NAME).write_bytes(b"{")
+
+    real_mkdir = Path.mkdir
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> None:
+        if self.name == "quarantine":
+            raise PermissionError(13, "Permission denied")
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(StoreError, match=r"could not be set aside .*Permission denied"):
+        open_store(folder, now=fixed_now)
+    assert (folder / SAVE_NAME).read_bytes() == b"{"
