@@ -18,6 +18,7 @@ from typing import Any
 from game.store.codec import MAX_SESSION_XP, decode_session, parse_date
 from game.store.errors import SchemaError
 from game.store.models import StoredSession
+from game.store.names import name_problem
 
 SCHEMA_VERSION = 1
 
@@ -90,6 +91,9 @@ def validate(tables: Tables) -> dict[int, StoredSession]:
                 _check_record_key(name, key, record)
     for key, record in tables[PROFILES].items():
         _field(record, "name", str, PROFILES, key)
+        problem = name_problem(record["name"])
+        if problem is not None:
+            raise SchemaError(f"{PROFILES} record {key}: the name {problem}")
         _date(record, "created", PROFILES, key)
     for name in (SETTINGS, PROGRESS):
         for key in tables[name]:
