@@ -51,6 +51,10 @@ Now = Callable[[], datetime]
 OpenedStore = SaveStore
 
 _FIXED_NOW = datetime(2000, 1, 1, tzinfo=timezone.utc)
+#: Why a snapshot refuses changes (it is never shown for a store the game opened).
+SNAPSHOT_REASON = (
+    "This is a read-only copy of the last save; only the game that holds the folder writes it."
+)
 
 
 @dataclass
@@ -91,6 +95,46 @@ def open_store(folder: Path, *, now: Now) -> OpenedStore:
     except BaseException:
         lock.release()
         raise
+
+
+def read_snapshot(folder: Path) -> tuple[SaveStore, str]:
+    """The last committed save in ``folder``, read-only, without the lock and never written,
+    and when it was saved (for "figures as of ...").
+
+    For ``stats`` and ``export`` while a game holds the folder: every commit
+    replaces the file in one rename, so the bytes read are one whole save.
+    Nothing is quarantined, restored, upgraded on disk or cleaned up here; the
+    game that holds the folder does that. A damaged save falls back to its
+    backup in memory only, and the notice says so.
+    """
+    folder = Path(folder)
+    save, backup = folder / SAVE_NAME, folder / BACKUP_NAME
+    loaded, notices = _load(save), []
+    if not loaded.usable:
+        spare = _load(backup)
+        if not spare.usable:
+            problems = [
+                f"{item.path.name}: {item.problem or 'missing'}" for item in (loaded, spare)
+            ]
+            raise SaveUnreadable([save, backup], problems)
+        notices.append(
+            f"The save file {loaded.problem or 'was missing'}; "
+            f"showing the backup of {_saved_when(spare)}."
+        )
+        loaded = spare
+    reason = _newer_message(loaded.version) if loaded.newer else SNAPSHOT_REASON
+    storage = SaveStorage(
+        MemorySink(), loaded.extras, loaded.tables, loaded.raw, texts=loaded.texts
+    )
+    store = SaveStore(
+        storage,
+        loaded.sessions,
+        today=lambda: _FIXED_NOW.date(),
+        path=save,
+        notices=notices,
+        read_only_reason=reason,
+    )
+    return store, _saved_when(loaded)
 
 
 def start_over(folder: Path, *, now: Now) -> OpenedStore:

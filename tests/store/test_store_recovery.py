@@ -21,6 +21,7 @@ from game.store import (
     StoreError,
     memory_store,
     open_store,
+    read_snapshot,
     start_over,
 )
 
@@ -323,3 +324,20 @@ def test_a_quarantine_that_cannot_be_made_is_a_clear_error_and_changes_nothing(
     with pytest.raises(StoreError, match=r"could not be set aside .*Permission denied"):
         open_store(folder, now=fixed_now)
     assert (folder / SAVE_NAME).read_bytes() == b"{"
+
+
+def test_a_snapshot_reads_without_the_lock_and_never_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "saves"
+    backup = _play(folder, sessions=2)
+    with open_store(folder, now=fixed_now) as game:  # holds the lock throughout
+        before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        snapshot, saved_at = read_snapshot(folder)
+        assert snapshot.read_only and snapshot.notices == []
+        assert _state(snapshot) == _state(game)
+        assert saved_at == "2026-11-21 09:30 UTC"
+        with pytest.raises(ReadOnlyStore):
+            snapshot.update_progress(1, replay={"x": 1})
+        (folder / SAVE_NAME).unlink()
+        damaged, _ = read_snapshot(folder)
+        assert "missing" in damaged.notices[0] and _state(damaged) == _state_of(backup)
+        assert {p.name for p in folder.iterdir()} == set(before) - {SAVE_NAME}
