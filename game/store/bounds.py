@@ -13,6 +13,9 @@ from __future__ import annotations
 MAX_SECONDS = 24 * 60 * 60
 #: Reps or breaths on one exercise: thousands at the very most.
 MAX_COUNT = 10_000
+#: A record id is a small whole number; more digits than this is a damaged save.
+MAX_ID_DIGITS = 18
+_SHOWN = 40
 #: What each bounded field of a session record may be, by name, for messages and tests.
 LIMITS: dict[str, int] = {
     "active_seconds": MAX_SECONDS,
@@ -32,7 +35,20 @@ def out_of_range(name: str, value: float) -> str | None:
 
 def shown_number(value: float) -> str:
     """``value`` as text for a message, short even for an integer thousands of digits long."""
-    if isinstance(value, int) and value.bit_length() > 64:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
         # str() itself refuses integers past 4300 digits; the length is what matters.
         return f"a number about {round(value.bit_length() * 0.30103)} digits long"
     return repr(value)
+
+
+def shown(value: object) -> str:
+    """Any saved value as a short text for a message: numbers as above, the rest cut at 40."""
+    if isinstance(value, (int, float)):
+        return shown_number(value)
+    text = repr(value)
+    return text if len(text) <= _SHOWN else f"{text[: _SHOWN - 3]}..."
+
+
+def shorten(message: str, limit: int = 200) -> str:
+    """A message cut to ``limit`` characters, for the few that quote a value themselves."""
+    return message if len(message) <= limit else f"{message[: limit - 3]}..."

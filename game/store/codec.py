@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
-from game.store.bounds import MAX_COUNT, MAX_SECONDS, out_of_range
+from game.store.bounds import MAX_COUNT, MAX_SECONDS, out_of_range, shorten, shown
 from game.store.errors import InvalidValue, SchemaError, StoreError
 
 MAX_SESSION_XP = 10**9
@@ -52,7 +52,7 @@ def check_json_value(value: object, where: str) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                raise InvalidValue(f"{where} has a non-text key {key!r}")
+                raise InvalidValue(f"{where} has a non-text key {shown(key)}")
             check_json_value(item, f"{where}.{key}")
         return
     raise InvalidValue(f"{where} cannot be saved: {type(value).__name__} is not plain data")
@@ -61,7 +61,7 @@ def check_json_value(value: object, where: str) -> None:
 def check_xp(xp: object, total_before: int) -> int:
     """An XP award must be a whole number in range and must not overflow the total."""
     if isinstance(xp, bool) or not isinstance(xp, int):
-        raise InvalidValue(f"xp must be a whole number, got {xp!r}")
+        raise InvalidValue(f"xp must be a whole number, got {shown(xp)}")
     if not 0 <= xp <= MAX_SESSION_XP:
         raise InvalidValue(f"xp must be between 0 and {MAX_SESSION_XP}, got {xp}")
     if total_before + xp > MAX_TOTAL_XP:
@@ -205,7 +205,7 @@ def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
             local_date=_field(record, "local_date", parse_date),
             started_at=_field(record, "started_at", parse_instant),
             ended_at=_field(record, "ended_at", parse_instant),
-            utc_offset_minutes=_field(record, "utc_offset_minutes", _int),
+            utc_offset_minutes=_field(record, "utc_offset_minutes", _offset),
             exercises=exercises,
             form=_field(record, "form", _READ_FORM),
             pain=_field(record, "pain", _READ_PAIN),
@@ -215,7 +215,7 @@ def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
             variant=_field(record, "variant", _str),
         )
     except ValueError as exc:  # the constructor's own checks; each names its field
-        raise SchemaError(str(exc)) from None
+        raise SchemaError(shorten(str(exc))) from None
 
 
 def _decode_exercise_checked(item: object, number: int) -> ExerciseResult:
@@ -234,7 +234,7 @@ def _decode_exercise_checked(item: object, number: int) -> ExerciseResult:
             skipped=_item(item, 5, "skipped", _bool, where),
         )
     except ValueError as exc:
-        raise SchemaError(f"{where}: {exc}") from None
+        raise SchemaError(f"{where}: {shorten(str(exc))}") from None
 
 
 def _field(record: Mapping[str, Any], name: str, read: Callable[[Any], _T]) -> _T:
@@ -252,7 +252,7 @@ def _read(value: object, name: str, read: Callable[[Any], _T]) -> _T:
     try:
         return read(value)
     except _FAST_PATH_MISSES as exc:
-        raise SchemaError(f"{name}: {exc}") from None
+        raise SchemaError(f"{name}: {shorten(str(exc))}") from None
 
 
 def _one_of(table: dict[str, _E]) -> Callable[[object], _E]:
@@ -261,7 +261,7 @@ def _one_of(table: dict[str, _E]) -> Callable[[object], _E]:
     def read(value: object) -> _E:
         if isinstance(value, str) and value in table:
             return table[value]
-        raise SchemaError(f"expected one of {', '.join(table)}, got {value!r}")
+        raise SchemaError(f"expected one of {', '.join(table)}, got {shown(value)}")
 
     return read
 
@@ -273,36 +273,36 @@ _READ_PAIN = _one_of(_PAINS)
 
 def parse_date(value: object) -> date:
     if not isinstance(value, str) or len(value) != 10:
-        raise SchemaError(f"expected a date like 2026-11-21, got {value!r}")
+        raise SchemaError(f"expected a date like 2026-11-21, got {shown(value)}")
     return date.fromisoformat(value)
 
 
 def parse_instant(value: object) -> datetime:
     if not isinstance(value, str):
-        raise SchemaError(f"expected a date and time, got {value!r}")
+        raise SchemaError(f"expected a date and time, got {shown(value)}")
     instant = datetime.fromisoformat(value)
     if instant.tzinfo is None:
-        raise SchemaError(f"the time {value!r} has no UTC offset")
+        raise SchemaError(f"the time {shown(value)} has no UTC offset")
     return instant
 
 
 def _str(value: object) -> str:
     if not isinstance(value, str):
-        raise SchemaError(f"expected text, got {value!r}")
+        raise SchemaError(f"expected text, got {shown(value)}")
     return value
 
 
 def _int(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SchemaError(f"expected a whole number, got {value!r}")
+        raise SchemaError(f"expected a whole number, got {shown(value)}")
     return value
 
 
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SchemaError(f"expected a number, got {value!r}")
+        raise SchemaError(f"expected a number, got {shown(value)}")
     if not _finite(value):
-        raise SchemaError(f"expected a finite number, got {value!r}")
+        raise SchemaError(f"expected a finite number, got {shown(value)}")
     return value
 
 
@@ -332,9 +332,17 @@ _SECONDS = {name: _within(name, _number) for name in ("active_seconds", "seconds
 _COUNTS = {name: _within(name, _int) for name in ("reps", "breaths")}
 
 
+def _offset(value: object) -> int:
+    """A UTC offset in minutes, checked here so the message stays short for any number."""
+    minutes = _int(value)
+    if not -_MAX_OFFSET <= minutes <= _MAX_OFFSET:
+        raise SchemaError(f"out of range: {shown(minutes)}")
+    return minutes
+
+
 def _bool(value: object) -> bool:
     if not isinstance(value, bool):
-        raise SchemaError(f"expected true or false, got {value!r}")
+        raise SchemaError(f"expected true or false, got {shown(value)}")
     return value
 
 
@@ -346,12 +354,12 @@ def _list(value: object) -> list[Any]:
 
 def _check_text(value: object, name: str) -> None:
     if not isinstance(value, str):
-        raise InvalidValue(f"{name} must be text, got {value!r}")
+        raise InvalidValue(f"{name} must be text, got {shown(value)}")
 
 
 def _check_int(value: object, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValue(f"{name} must be a whole number, got {value!r}")
+        raise InvalidValue(f"{name} must be a whole number, got {shown(value)}")
 
 
 def _check_count(value: object, name: str) -> None:
@@ -363,7 +371,7 @@ def _check_count(value: object, name: str) -> None:
 
 def _check_seconds(value: object, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidValue(f"{name} must be a number of seconds, got {value!r}")
+        raise InvalidValue(f"{name} must be a number of seconds, got {shown(value)}")
     if not _finite(value) or value < 0:
         raise InvalidValue(f"{name} must be a finite, non-negative number of seconds")
 

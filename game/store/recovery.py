@@ -25,6 +25,7 @@ from game.store.atomic import (
     quarantine_detour,
     remove_stale_temps,
 )
+from game.store.bounds import shorten
 from game.store.errors import SaveUnreadable, SchemaError, StoreError
 from game.store.jsontext import RecordTexts, parse_document
 from game.store.lock import FolderLock
@@ -330,7 +331,7 @@ def _check(loaded: _Loaded) -> str | None:
     try:
         document, loaded.texts = parse_document(text, SESSIONS)
     except SchemaError as exc:
-        return f"was damaged ({exc})"
+        return f"was damaged ({shorten(str(exc), 300)})"
     except ValueError as exc:
         return _describe_json_error(text, exc)
     try:
@@ -344,7 +345,7 @@ def _check(loaded: _Loaded) -> str | None:
         loaded.extras, loaded.tables = split(document)
         loaded.sessions = validate_tables(loaded.tables)
     except SchemaError as exc:
-        return f"did not hold a valid save ({exc})"
+        return f"did not hold a valid save ({shorten(str(exc), 300)})"
     loaded.document = document
     return None
 
