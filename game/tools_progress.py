@@ -82,7 +82,7 @@ def _open(saves: Path) -> SaveStore:
             f"There is no save in {saves} yet: play the game once to create a profile."
         )
     try:
-        return open_store(saves, now=MonotonicClock().now_utc)
+        store = open_store(saves, now=MonotonicClock().now_utc)
     except SaveLocked as locked:
         try:
             store, saved_at = read_snapshot(saves)
@@ -93,11 +93,11 @@ def _open(saves: Path) -> SaveStore:
             f"Spine Quest is open{who}; these figures are as of its last save, {saved_at}.",
             file=sys.stderr,
         )
-        for notice in store.notices:
-            print(notice, file=sys.stderr)
-        return store
     except StoreError as exc:
         raise CommandFailed(str(exc)) from exc
+    for notice in store.notices:  # a restored backup, an upgrade, a read-only save
+        print(notice, file=sys.stderr)
+    return store
 
 
 def _content() -> Content:

@@ -9,6 +9,7 @@ or the recovery screen. No traceback, and the damaged file is never lost.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -124,6 +125,11 @@ def test_a_bad_value_in_the_save_alone_restores_the_backup_and_says_so(
     _make_save(tmp_path)
     _edit(tmp_path / SAVE_NAME, change)
     damaged = (tmp_path / SAVE_NAME).read_bytes()
+    copy = tmp_path.parent / f"{tmp_path.name}-copy"
+    shutil.copytree(tmp_path, copy)
+    assert main(["stats", "--saves", str(copy)]) == 0
+    told = capsys.readouterr().err
+    assert words in told and "set aside" in told and "restored" in told
     seen = _first_screen(monkeypatch)
     assert launch.play(saves_dir=tmp_path, max_frames=4) == 0
     assert isinstance(seen["scene"], MainMenuScene)
