@@ -206,6 +206,11 @@ class Theme:
                     line = word
                 else:
                     line = trial
+                while font.size(line)[0] > width and len(line) > 1:
+                    # One word wider than the box (a file path): break it, after a '/' if one fits.
+                    head = _longest_fitting(font, line, width)
+                    lines.append(head)
+                    line = line[len(head) :]
             lines.append(line)
         return lines
 
@@ -218,6 +223,15 @@ class Theme:
             bg = bg.convert() if pygame.display.get_surface() is not None else bg
             self._bg[size] = bg
         return bg
+
+
+def _longest_fitting(font: pygame.font.Font, word: str, width: int) -> str:
+    """The longest start of ``word`` that fits ``width``, ending after a '/' when one does."""
+    end = 1
+    while end < len(word) and font.size(word[: end + 1])[0] <= width:
+        end += 1
+    slash = word.rfind("/", 0, end)
+    return word[: slash + 1] if slash > 0 else word[:end]
 
 
 def fill_gradient(

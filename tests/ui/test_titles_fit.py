@@ -179,3 +179,19 @@ def test_the_title_rule_itself(content: Content, screen: pygame.Surface, size: s
                 assert lines == [name]
             elif not lines[-1].endswith("\u2026"):
                 assert " ".join(lines) == name, "wrapped, nothing lost"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_word_wider_than_its_box_is_broken_not_left_to_run_over(
+    screen: pygame.Surface, size: str
+) -> None:
+    """A notice naming a quarantined file once ran past the dialog's edge."""
+    theme = Theme(assets_dir() / "fonts", text_size=size)
+    path = "/home/someone/.local/share/spine-quest/quarantine-2/spinequest.json.20261202T125020Z"
+    text = f"Your save file was set aside as {path}; your progress was restored."
+    for width in (180, 320, 600):
+        lines = theme.wrap(text, width)
+        assert all(theme.font("body").size(line)[0] <= width for line in lines), lines
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    lines = theme.wrap(path, 600)
+    assert lines[0].endswith("/"), "broken after a folder name when one fits"
