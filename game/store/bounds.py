@@ -37,6 +37,8 @@ def shown_number(value: float) -> str:
     """``value`` as text for a message, short even for an integer thousands of digits long."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
         # str() itself refuses integers past 4300 digits; the length is what matters.
+        if value.bit_length() < 14_000:
+            return f"a number {len(str(abs(value)))} digits long"
         return f"a number about {round(value.bit_length() * 0.30103)} digits long"
     return repr(value)
 
