@@ -2,9 +2,10 @@
 
 ``stats`` prints the numbers a player (or a script, with ``--json``) wants at a
 glance; ``export`` writes the session history as a CSV to take to a
-physiotherapist. Both open the save the same way the game does, so a running
-game's lock is respected: they refuse with one clear line instead of reading a
-save that is being written. Neither ever creates a save that does not exist.
+physiotherapist. Both open the save the same way the game does; while a game is running and
+holds the folder they read its last committed save instead, read-only and
+without the lock, and say that the figures are as of that save. Neither ever
+creates a save that does not exist, and neither writes while a game is open.
 """
 
 from __future__ import annotations
@@ -66,17 +67,37 @@ def choose_profile(
 
 
 def _open(saves: Path) -> SaveStore:
+    """The save, locked as the game opens it; or, while a game holds it, its last commit.
+
+    A running game keeps the folder locked for as long as it is open, and a
+    physiotherapist's export should not have to wait for it. The game replaces
+    the save in one rename per commit, so the file read is always one whole
+    save; that copy is read-only, so nothing here writes to the folder.
+    """
     from game.clock import MonotonicClock
-    from game.store import BACKUP_NAME, SAVE_NAME, StoreError, open_store
+    from game.store import BACKUP_NAME, SAVE_NAME, SaveLocked, StoreError, open_store, read_snapshot
 
     if not (saves / SAVE_NAME).exists() and not (saves / BACKUP_NAME).exists():
         raise CommandFailed(
             f"There is no save in {saves} yet: play the game once to create a profile."
         )
     try:
-        return open_store(saves, now=MonotonicClock().now_utc)
+        store = open_store(saves, now=MonotonicClock().now_utc)
+    except SaveLocked as locked:
+        try:
+            store, saved_at = read_snapshot(saves)
+        except StoreError as exc:
+            raise CommandFailed(str(exc)) from exc
+        who = f" (process {locked.holder})" if locked.holder else ""
+        print(
+            f"Spine Quest is open{who}; these figures are as of its last save, {saved_at}.",
+            file=sys.stderr,
+        )
     except StoreError as exc:
         raise CommandFailed(str(exc)) from exc
+    for notice in store.notices:  # a restored backup, an upgrade, a read-only save
+        print(notice, file=sys.stderr)
+    return store
 
 
 def _content() -> Content:

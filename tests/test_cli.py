@@ -51,6 +51,23 @@ def test_check_reports_tag_duplicate_and_unknown_key_as_three_lines(
     assert not marker.exists(), "the tag was never run"
 
 
+def test_check_reports_a_five_thousand_digit_number_as_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python refuses to convert it at all; once a ValueError traceback from ``check``."""
+    shipped = Path(__file__).resolve().parents[1] / "levels" / "exercises" / "bird_dog.yaml"
+    text = shipped.read_text("utf-8")
+    bad = tmp_path / "bird_dog.yaml"
+    bad.write_text(text.replace("reps: ", "reps: 1" + "0" * 5000 + " #", 1), "utf-8")
+    assert main(["check", str(bad)]) == 1
+    captured = capsys.readouterr()
+    (line,) = captured.out.strip().splitlines()
+    where, number = line.split(": ", 1)
+    assert where.startswith(f"{bad}:") and where.count(":") == 2
+    assert "is too large" in number and len(line) < 300
+    assert "Traceback" not in captured.err
+
+
 def test_usage_errors_exit_2_and_version_works(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["no-such-command"])

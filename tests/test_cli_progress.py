@@ -138,17 +138,59 @@ def test_no_save_and_no_profile_are_clear_refusals(
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_a_running_game_locks_the_folder(
+def _folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_stats_and_export_read_the_last_save_while_a_game_holds_the_folder(
+    tmp_path: Path, content: Content, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _make_save(tmp_path / "saves", content)
+    saves = tmp_path / "saves"
+    assert main(["stats", "--json", "--saves", str(saves)]) == 0
+    unlocked = json.loads(capsys.readouterr().out)
+    game = open_store(saves, now=lambda: NOW)  # the game holds the folder
+    try:
+        before = _folder_bytes(saves)
+        assert main(["stats", "--json", "--saves", str(saves)]) == 0
+        captured = capsys.readouterr()
+        assert json.loads(captured.out) == unlocked
+        (note,) = captured.err.strip().splitlines()
+        stamp = datetime.fromisoformat(json.loads(before["spinequest.json"])["saved_at"])
+        assert "Spine Quest is open" in note
+        assert f"as of its last save, {stamp:%Y-%m-%d %H:%M} UTC" in note
+        out = tmp_path / "history.csv"
+        assert main(["export", "--out", str(out), "--saves", str(saves)]) == 0
+        assert "as of its last save" in capsys.readouterr().err
+        with out.open(newline="", encoding="utf-8") as fh:
+            assert len(list(csv.DictReader(fh))) == 9
+        assert main(["stats", "--saves", str(saves)]) == 0
+        assert "Ana" in capsys.readouterr().out
+        assert _folder_bytes(saves) == before, "nothing in the folder was written"
+        assert not (saves / "quarantine").exists()
+        # The game still owns the folder and goes on saving.
+        game.update_settings(1, volume=0.5)
+    finally:
+        game.close()
+    assert main(["stats", "--saves", str(saves)]) == 0, "the lock was released"
+
+
+def test_while_a_game_holds_a_damaged_save_stats_read_the_backup_and_move_nothing(
     tmp_path: Path, content: Content, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _make_save(tmp_path, content)
-    game = open_store(tmp_path, now=lambda: NOW)  # the game holds the folder
+    game = open_store(tmp_path, now=lambda: NOW)
     try:
+        (tmp_path / "spinequest.json").write_bytes(b'{"schema_version": 1, "prof')
+        before = _folder_bytes(tmp_path)
+        assert main(["stats", "--json", "--saves", str(tmp_path)]) == 0
+        captured = capsys.readouterr()
+        assert json.loads(captured.out)["profile"] == "Ana"
+        assert "cut short" in captured.err and "showing the backup" in captured.err
+        assert _folder_bytes(tmp_path) == before
+        (tmp_path / "spinequest.json.bak").write_bytes(b"")
         assert main(["stats", "--saves", str(tmp_path)]) == 1
-        err = capsys.readouterr().err.strip()
-        assert "already using the save folder" in err
-        assert len(err.splitlines()) == 1, "one clear line, no traceback"
-        assert main(["export", "--out", str(tmp_path / "h.csv"), "--saves", str(tmp_path)]) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert "could not be read" in err[-1] and len(err) == 1
     finally:
         game.close()
-    assert main(["stats", "--saves", str(tmp_path)]) == 0, "the lock was released"

@@ -188,6 +188,10 @@ def _number_text(node: yaml.Node, ctx: Ctx, whole: bool) -> str | None:
     return text
 
 
+#: The longest number text read as a number; longer ones are reported as too large.
+MAX_NUMBER_CHARS = 40
+
+
 @dataclass(frozen=True)
 class Number:
     """A finite decimal number (an int is accepted), with bounds."""
@@ -202,6 +206,12 @@ class Number:
             return INVALID
         text = _number_text(node, ctx, self.whole)
         if text is None:
+            return INVALID
+        if len(text) > MAX_NUMBER_CHARS:
+            # Python refuses to turn very long digit strings into an int at all,
+            # and no dose or timing needs more than a handful of digits.
+            shown = f"{text[:12]}... ({len(text)} characters)"
+            ctx.report(node, f"'{shown}' is too large", "write a smaller number")
             return INVALID
         value: float | int = int(text) if self.whole else float(text)
         if not math.isfinite(value):

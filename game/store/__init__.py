@@ -23,6 +23,7 @@ from game.store.recovery import (
     OpenedStore,
     memory_store,
     open_store,
+    read_snapshot,
     start_over,
 )
 from game.store.schema import SCHEMA_VERSION, UPGRADERS, Upgrader
@@ -50,5 +51,6 @@ __all__ = [
     "Upgrader",
     "memory_store",
     "open_store",
+    "read_snapshot",
     "start_over",
 ]

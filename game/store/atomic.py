@@ -136,20 +136,57 @@ def describe_write_error(path: Path, exc: OSError) -> str:
     )
 
 
+QUARANTINE = "quarantine"
+_QUARANTINE_TRIES = 100
+
+
 def quarantine(path: Path, now: Callable[[], datetime]) -> Path:
-    """Move ``path`` into ``quarantine/`` beside it with a UTC timestamp; never overwrite."""
-    folder = path.parent / "quarantine"
-    folder.mkdir(exist_ok=True)
-    stamp = now().astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"{path.name}.{stamp}"
-    counter = 1
-    while target.exists():
-        target = folder / f"{path.name}.{stamp}.{counter}"
-        counter += 1
-    os.replace(path, target)
+    """Move ``path`` into ``quarantine/`` beside it with a UTC timestamp; never overwrite.
+
+    When something that is not a folder already holds the name ``quarantine``,
+    the next free ``quarantine-N`` folder is used; ``quarantine_detour`` words
+    that for the player. Any failure is a ``StoreError`` with ``path`` untouched.
+    """
+    try:
+        folder = quarantine_folder(path.parent)
+        stamp = now().astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        target = folder / f"{path.name}.{stamp}"
+        counter = 1
+        while target.exists() or target.is_symlink():
+            target = folder / f"{path.name}.{stamp}.{counter}"
+            counter += 1
+        os.replace(path, target)
+    except OSError as exc:
+        raise StoreError(
+            f"The damaged file {path} could not be set aside ({exc.strerror or exc}); "
+            "nothing was changed. Check the save folder and try again."
+        ) from exc
     fsync_folder(folder)
     fsync_folder(path.parent)
     return target
+
+
+def quarantine_folder(parent: Path) -> Path:
+    """``parent/quarantine``, made if needed, or a fresh ``quarantine-N`` if a file has the name."""
+    for number in range(1, _QUARANTINE_TRIES + 1):
+        folder = parent / (QUARANTINE if number == 1 else f"{QUARANTINE}-{number}")
+        try:
+            folder.mkdir(exist_ok=True)
+        except FileExistsError:
+            continue  # a file (or a link to one) is in the way
+        if folder.is_dir():
+            return folder
+    raise FileExistsError(errno.EEXIST, f"no free quarantine folder name in {parent}")
+
+
+def quarantine_detour(kept: Path) -> str:
+    """A sentence for the player when ``kept`` is not in the usual quarantine folder, else ''."""
+    if kept.parent.name == QUARANTINE:
+        return ""
+    return (
+        f" Something that is not a folder is named {kept.parent.parent / QUARANTINE}, "
+        f"so the folder {kept.parent.name} was used instead."
+    )
 
 
 def remove_stale_temps(folder: Path, names: tuple[str, ...]) -> None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import enum
 import math
-import sys
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
 from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
+from game.store.bounds import MAX_COUNT, MAX_SECONDS, out_of_range, shorten, shown
 from game.store.errors import InvalidValue, SchemaError, StoreError
 
 MAX_SESSION_XP = 10**9
@@ -27,7 +27,6 @@ _SIDES = {member.value: member for member in Side}
 _FORMS = {member.value: member for member in Form}
 _PAINS = {member.value: member for member in Pain}
 _MAX_OFFSET = 16 * 60  # SessionResult's own limit on utc_offset_minutes
-_FLOAT_MAX = sys.float_info.max
 _EXERCISE = ExerciseResult.from_checked
 _SESSION = SessionResult.from_checked
 #: What reading an odd record can raise: the fast path gives way, the careful path explains.
@@ -53,7 +52,7 @@ def check_json_value(value: object, where: str) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                raise InvalidValue(f"{where} has a non-text key {key!r}")
+                raise InvalidValue(f"{where} has a non-text key {shown(key)}")
             check_json_value(item, f"{where}.{key}")
         return
     raise InvalidValue(f"{where} cannot be saved: {type(value).__name__} is not plain data")
@@ -62,7 +61,7 @@ def check_json_value(value: object, where: str) -> None:
 def check_xp(xp: object, total_before: int) -> int:
     """An XP award must be a whole number in range and must not overflow the total."""
     if isinstance(xp, bool) or not isinstance(xp, int):
-        raise InvalidValue(f"xp must be a whole number, got {xp!r}")
+        raise InvalidValue(f"xp must be a whole number, got {shown(xp)}")
     if not 0 <= xp <= MAX_SESSION_XP:
         raise InvalidValue(f"xp must be between 0 and {MAX_SESSION_XP}, got {xp}")
     if total_before + xp > MAX_TOTAL_XP:
@@ -75,13 +74,13 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
     _check_text(result.level_id, "level_id")
     _check_text(result.variant, "variant")
     _check_int(result.utc_offset_minutes, "utc_offset_minutes")
-    _check_seconds(result.active_seconds, "active_seconds")
+    _check_bounds(result.active_seconds, "active_seconds", _check_seconds)
     exercises = []
     for exercise in result.exercises:
         _check_text(exercise.exercise_id, "exercise_id")
-        _check_seconds(exercise.seconds_held, f"{exercise.exercise_id} seconds_held")
-        _check_count(exercise.reps, f"{exercise.exercise_id} reps")
-        _check_count(exercise.breaths, f"{exercise.exercise_id} breaths")
+        _check_bounds(exercise.seconds_held, "seconds_held", _check_seconds)
+        _check_bounds(exercise.reps, "reps", _check_count)
+        _check_bounds(exercise.breaths, "breaths", _check_count)
         exercises.append(
             [
                 exercise.exercise_id,
@@ -134,8 +133,8 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
 
     The checks mirror ``SessionResult.__post_init__`` and
     ``ExerciseResult.__post_init__``; ``tests/store/test_store_decode.py``
-    holds them together. ``0 <= x <= _FLOAT_MAX`` refuses negatives, NaN,
-    infinities and integers too large to become a float, all at once.
+    holds them together. ``0 <= x <= MAX_SECONDS`` refuses negatives, NaN,
+    infinities and absurdly large numbers (``game.store.bounds``) all at once.
     """
     items = record["exercises"]
     level_id, variant = record["level_id"], record["variant"]
@@ -152,7 +151,7 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         and type(completed) is bool
         and type(daily) is bool
         and (kind is float or kind is int)
-        and 0 <= active <= _FLOAT_MAX
+        and 0 <= active <= MAX_SECONDS
     ):
         return None
     exercises: list[ExerciseResult] = []
@@ -166,11 +165,11 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
             type(exercise_id) is str
             and exercise_id
             and (kind is float or kind is int)
-            and 0 <= held <= _FLOAT_MAX
+            and 0 <= held <= MAX_SECONDS
             and type(reps) is int
-            and reps >= 0
+            and 0 <= reps <= MAX_COUNT
             and type(breaths) is int
-            and breaths >= 0
+            and 0 <= breaths <= MAX_COUNT
             and type(skipped) is bool
         ):
             return None
@@ -206,17 +205,17 @@ def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
             local_date=_field(record, "local_date", parse_date),
             started_at=_field(record, "started_at", parse_instant),
             ended_at=_field(record, "ended_at", parse_instant),
-            utc_offset_minutes=_field(record, "utc_offset_minutes", _int),
+            utc_offset_minutes=_field(record, "utc_offset_minutes", _offset),
             exercises=exercises,
             form=_field(record, "form", _READ_FORM),
             pain=_field(record, "pain", _READ_PAIN),
             completed=_field(record, "completed", _bool),
             daily=_field(record, "daily", _bool),
-            active_seconds=_field(record, "active_seconds", _number),
+            active_seconds=_field(record, "active_seconds", _SECONDS["active_seconds"]),
             variant=_field(record, "variant", _str),
         )
     except ValueError as exc:  # the constructor's own checks; each names its field
-        raise SchemaError(str(exc)) from None
+        raise SchemaError(shorten(str(exc))) from None
 
 
 def _decode_exercise_checked(item: object, number: int) -> ExerciseResult:
@@ -229,13 +228,13 @@ def _decode_exercise_checked(item: object, number: int) -> ExerciseResult:
         return ExerciseResult(
             exercise_id=_item(item, 0, "exercise_id", _str, where),
             side=_item(item, 1, "side", _READ_SIDE, where),
-            seconds_held=_item(item, 2, "seconds_held", _number, where),
-            reps=_item(item, 3, "reps", _int, where),
-            breaths=_item(item, 4, "breaths", _int, where),
+            seconds_held=_item(item, 2, "seconds_held", _SECONDS["seconds_held"], where),
+            reps=_item(item, 3, "reps", _COUNTS["reps"], where),
+            breaths=_item(item, 4, "breaths", _COUNTS["breaths"], where),
             skipped=_item(item, 5, "skipped", _bool, where),
         )
     except ValueError as exc:
-        raise SchemaError(f"{where}: {exc}") from None
+        raise SchemaError(f"{where}: {shorten(str(exc))}") from None
 
 
 def _field(record: Mapping[str, Any], name: str, read: Callable[[Any], _T]) -> _T:
@@ -253,7 +252,7 @@ def _read(value: object, name: str, read: Callable[[Any], _T]) -> _T:
     try:
         return read(value)
     except _FAST_PATH_MISSES as exc:
-        raise SchemaError(f"{name}: {exc}") from None
+        raise SchemaError(f"{name}: {shorten(str(exc))}") from None
 
 
 def _one_of(table: dict[str, _E]) -> Callable[[object], _E]:
@@ -262,7 +261,7 @@ def _one_of(table: dict[str, _E]) -> Callable[[object], _E]:
     def read(value: object) -> _E:
         if isinstance(value, str) and value in table:
             return table[value]
-        raise SchemaError(f"expected one of {', '.join(table)}, got {value!r}")
+        raise SchemaError(f"expected one of {', '.join(table)}, got {shown(value)}")
 
     return read
 
@@ -274,36 +273,36 @@ _READ_PAIN = _one_of(_PAINS)
 
 def parse_date(value: object) -> date:
     if not isinstance(value, str) or len(value) != 10:
-        raise SchemaError(f"expected a date like 2026-11-21, got {value!r}")
+        raise SchemaError(f"expected a date like 2026-11-21, got {shown(value)}")
     return date.fromisoformat(value)
 
 
 def parse_instant(value: object) -> datetime:
     if not isinstance(value, str):
-        raise SchemaError(f"expected a date and time, got {value!r}")
+        raise SchemaError(f"expected a date and time, got {shown(value)}")
     instant = datetime.fromisoformat(value)
     if instant.tzinfo is None:
-        raise SchemaError(f"the time {value!r} has no UTC offset")
+        raise SchemaError(f"the time {shown(value)} has no UTC offset")
     return instant
 
 
 def _str(value: object) -> str:
     if not isinstance(value, str):
-        raise SchemaError(f"expected text, got {value!r}")
+        raise SchemaError(f"expected text, got {shown(value)}")
     return value
 
 
 def _int(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SchemaError(f"expected a whole number, got {value!r}")
+        raise SchemaError(f"expected a whole number, got {shown(value)}")
     return value
 
 
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SchemaError(f"expected a number, got {value!r}")
+        raise SchemaError(f"expected a number, got {shown(value)}")
     if not _finite(value):
-        raise SchemaError(f"expected a finite number, got {value!r}")
+        raise SchemaError(f"expected a finite number, got {shown(value)}")
     return value
 
 
@@ -315,9 +314,35 @@ def _finite(value: float) -> bool:
         return False
 
 
+def _within(name: str, read: Callable[[Any], _T]) -> Callable[[Any], _T]:
+    """``read``, then the range ``game.store.bounds`` gives field ``name``."""
+
+    def checked(value: object) -> _T:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return read(value)  # the type error, in the reader's own words
+        problem = out_of_range(name, value)
+        if problem is not None:
+            raise SchemaError(problem)
+        return read(value)
+
+    return checked
+
+
+_SECONDS = {name: _within(name, _number) for name in ("active_seconds", "seconds_held")}
+_COUNTS = {name: _within(name, _int) for name in ("reps", "breaths")}
+
+
+def _offset(value: object) -> int:
+    """A UTC offset in minutes, checked here so the message stays short for any number."""
+    minutes = _int(value)
+    if not -_MAX_OFFSET <= minutes <= _MAX_OFFSET:
+        raise SchemaError(f"out of range: {shown(minutes)}")
+    return minutes
+
+
 def _bool(value: object) -> bool:
     if not isinstance(value, bool):
-        raise SchemaError(f"expected true or false, got {value!r}")
+        raise SchemaError(f"expected true or false, got {shown(value)}")
     return value
 
 
@@ -329,12 +354,12 @@ def _list(value: object) -> list[Any]:
 
 def _check_text(value: object, name: str) -> None:
     if not isinstance(value, str):
-        raise InvalidValue(f"{name} must be text, got {value!r}")
+        raise InvalidValue(f"{name} must be text, got {shown(value)}")
 
 
 def _check_int(value: object, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValue(f"{name} must be a whole number, got {value!r}")
+        raise InvalidValue(f"{name} must be a whole number, got {shown(value)}")
 
 
 def _check_count(value: object, name: str) -> None:
@@ -346,6 +371,15 @@ def _check_count(value: object, name: str) -> None:
 
 def _check_seconds(value: object, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidValue(f"{name} must be a number of seconds, got {value!r}")
+        raise InvalidValue(f"{name} must be a number of seconds, got {shown(value)}")
     if not _finite(value) or value < 0:
         raise InvalidValue(f"{name} must be a finite, non-negative number of seconds")
+
+
+def _check_bounds(value: object, name: str, check: Callable[[object, str], None]) -> None:
+    """``check`` the type, then refuse a value outside ``game.store.bounds``."""
+    check(value, name)
+    assert isinstance(value, (int, float))
+    problem = out_of_range(name, value)
+    if problem is not None:
+        raise InvalidValue(f"{name} {problem}")

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from game.store.atomic import DiskSink, MemorySink, atomic_write, quarantine, remove_stale_temps
+from game.store.atomic import (
+    DiskSink,
+    MemorySink,
+    atomic_write,
+    quarantine,
+    quarantine_detour,
+    remove_stale_temps,
+)
+from game.store.bounds import shorten
 from game.store.errors import SaveUnreadable, SchemaError, StoreError
 from game.store.jsontext import RecordTexts, parse_document
 from game.store.lock import FolderLock
@@ -44,6 +52,10 @@ Now = Callable[[], datetime]
 OpenedStore = SaveStore
 
 _FIXED_NOW = datetime(2000, 1, 1, tzinfo=timezone.utc)
+#: Why a snapshot refuses changes (it is never shown for a store the game opened).
+SNAPSHOT_REASON = (
+    "This is a read-only copy of the last save; only the game that holds the folder writes it."
+)
 
 
 @dataclass
@@ -86,6 +98,46 @@ def open_store(folder: Path, *, now: Now) -> OpenedStore:
         raise
 
 
+def read_snapshot(folder: Path) -> tuple[SaveStore, str]:
+    """The last committed save in ``folder``, read-only, without the lock and never written,
+    and when it was saved (for "figures as of ...").
+
+    For ``stats`` and ``export`` while a game holds the folder: every commit
+    replaces the file in one rename, so the bytes read are one whole save.
+    Nothing is quarantined, restored, upgraded on disk or cleaned up here; the
+    game that holds the folder does that. A damaged save falls back to its
+    backup in memory only, and the notice says so.
+    """
+    folder = Path(folder)
+    save, backup = folder / SAVE_NAME, folder / BACKUP_NAME
+    loaded, notices = _load(save), []
+    if not loaded.usable:
+        spare = _load(backup)
+        if not spare.usable:
+            problems = [
+                f"{item.path.name}: {item.problem or 'missing'}" for item in (loaded, spare)
+            ]
+            raise SaveUnreadable([save, backup], problems)
+        notices.append(
+            f"The save file {loaded.problem or 'was missing'}; "
+            f"showing the backup of {_saved_when(spare)}."
+        )
+        loaded = spare
+    reason = _newer_message(loaded.version) if loaded.newer else SNAPSHOT_REASON
+    storage = SaveStorage(
+        MemorySink(), loaded.extras, loaded.tables, loaded.raw, texts=loaded.texts
+    )
+    store = SaveStore(
+        storage,
+        loaded.sessions,
+        today=lambda: _FIXED_NOW.date(),
+        path=save,
+        notices=notices,
+        read_only_reason=reason,
+    )
+    return store, _saved_when(loaded)
+
+
 def start_over(folder: Path, *, now: Now) -> OpenedStore:
     """Set the old save files aside in quarantine (never deleted) and start a fresh save.
 
@@ -103,7 +155,10 @@ def start_over(folder: Path, *, now: Now) -> OpenedStore:
         notices = []
         if kept:
             where = ", ".join(str(path) for path in kept)
-            notices.append(f"A new save was started. The old save files were kept in {where}.")
+            notices.append(
+                f"A new save was started. The old save files were kept in {where}."
+                + quarantine_detour(kept[0])
+            )
         return _fresh(folder, lock, now, notices)
     except BaseException:
         lock.release()
@@ -168,6 +223,7 @@ def _open_locked(folder: Path, lock: FolderLock, now: Now) -> SaveStore:
         notice = (
             f"Your save file {main.problem} and has been set aside as {kept}; "
             f"your progress from the backup of {_saved_when(spare)} was restored."
+            + quarantine_detour(kept)
         )
     spare.path = save
     return _adopt(spare, folder, lock, now, [notice], restored=True)
@@ -275,7 +331,7 @@ def _check(loaded: _Loaded) -> str | None:
     try:
         document, loaded.texts = parse_document(text, SESSIONS)
     except SchemaError as exc:
-        return f"was damaged ({exc})"
+        return f"was damaged ({shorten(str(exc), 300)})"
     except ValueError as exc:
         return _describe_json_error(text, exc)
     try:
@@ -289,7 +345,7 @@ def _check(loaded: _Loaded) -> str | None:
         loaded.extras, loaded.tables = split(document)
         loaded.sessions = validate_tables(loaded.tables)
     except SchemaError as exc:
-        return f"did not hold a valid save ({exc})"
+        return f"did not hold a valid save ({shorten(str(exc), 300)})"
     loaded.document = document
     return None
 

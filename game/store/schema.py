@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from game.store.bounds import MAX_ID_DIGITS, shown
 from game.store.codec import MAX_SESSION_XP, decode_session, parse_date
 from game.store.errors import SchemaError
 from game.store.models import StoredSession
+from game.store.names import name_problem
 
 SCHEMA_VERSION = 1
 
@@ -46,7 +48,7 @@ def read_version(document: object) -> int:
         raise SchemaError(f"the save holds a {type(document).__name__}, not an object")
     version = document.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise SchemaError(f"schema_version is missing or not a whole number ({version!r})")
+        raise SchemaError(f"schema_version is missing or not a whole number ({shown(version)})")
     return version
 
 
@@ -85,11 +87,20 @@ def validate(tables: Tables) -> dict[int, StoredSession]:
     """Check every record of every known table; return the decoded sessions by id."""
     for name in TABLES:
         table = tables[name]
-        if not all(key.isdigit() and key.isascii() and type(table[key]) is dict for key in table):
+        if not all(
+            key.isdigit()
+            and key.isascii()
+            and len(key) <= MAX_ID_DIGITS
+            and type(table[key]) is dict
+            for key in table
+        ):
             for key, record in table.items():
                 _check_record_key(name, key, record)
     for key, record in tables[PROFILES].items():
         _field(record, "name", str, PROFILES, key)
+        problem = name_problem(record["name"])
+        if problem is not None:
+            raise SchemaError(f"{PROFILES} record {key}: the name {problem}")
         _date(record, "created", PROFILES, key)
     for name in (SETTINGS, PROGRESS):
         for key in tables[name]:
@@ -109,7 +120,7 @@ def validate(tables: Tables) -> dict[int, StoredSession]:
         if type(profile_id) is not int or type(xp) is not int or not 0 <= xp <= MAX_SESSION_XP:
             _field(record, "profile_id", int, SESSIONS, key)
             _field(record, "xp", int, SESSIONS, key)
-            raise SchemaError(f"sessions record {key}: xp {xp} is out of range")
+            raise SchemaError(f"sessions record {key}: xp {shown(xp)} is out of range")
         try:
             result = decode_session(record)
         except SchemaError as exc:
@@ -121,7 +132,9 @@ def validate(tables: Tables) -> dict[int, StoredSession]:
 
 def _check_record_key(table: str, key: str, record: object) -> None:
     if not (key.isascii() and key.isdigit()):
-        raise SchemaError(f"the {table} table has a record id {key!r} that is not a number")
+        raise SchemaError(f"the {table} table has a record id {shown(key)} that is not a number")
+    if len(key) > MAX_ID_DIGITS:
+        raise SchemaError(f"the {table} table has a record id {len(key)} digits long")
     if not isinstance(record, dict):
         raise SchemaError(f"{table} record {key} is a {type(record).__name__}, not an object")
 
@@ -129,7 +142,9 @@ def _check_record_key(table: str, key: str, record: object) -> None:
 def _field(record: dict[str, Any], name: str, kind: type, table: str, key: str) -> Any:
     value = record.get(name)
     if isinstance(value, bool) or not isinstance(value, kind):
-        raise SchemaError(f"{table} record {key}: {name} must be {kind.__name__}, got {value!r}")
+        raise SchemaError(
+            f"{table} record {key}: {name} must be {kind.__name__}, got {shown(value)}"
+        )
     return value
 
 

@@ -25,10 +25,10 @@ from game.store.codec import check_json_value, check_xp, encode_session
 from game.store.errors import InvalidValue, ProfileNotFound, ReadOnlyStore, StoreError
 from game.store.lock import FolderLock
 from game.store.models import Profile, StoredSession
+from game.store.names import MAX_NAME_LENGTH, name_problem
 from game.store.schema import BADGES, META, PROFILES, PROGRESS, SESSIONS, SETTINGS
 from game.store.storage import SaveStorage
 
-MAX_NAME_LENGTH = 60
 _META_ID = 1
 
 
@@ -295,6 +295,9 @@ def _check_name(name: object) -> str:
     name = name.strip()
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidValue(f"a profile name can be at most {MAX_NAME_LENGTH} characters")
+    problem = name_problem(name)
+    if problem is not None:
+        raise InvalidValue(f"the profile name {problem}")
     return name
 
 

@@ -22,7 +22,7 @@ from game.ui.context import AppContext
 from game.ui.icons import draw_badge_medallion, draw_icon
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import blit_paragraph, blit_text, panel
+from game.ui.widgets import blit_fitted, blit_paragraph, blit_text, panel
 
 XP_SECONDS = 1.8
 LEVEL_UP_PAUSE = 0.8
@@ -138,7 +138,10 @@ class LevelCompleteScene(Scene):
         level = content.levels.get(lid) if content is not None else None
         name = level.name if level is not None else lid
         prefix = "Daily level: " if r.daily else ""
-        blit_text(surface, theme, prefix + name, (MARGIN, 88), role="body", color=c.text_dim)
+        blit_fitted(
+            surface, theme, prefix + name, (MARGIN, 88), w - 2 * MARGIN,
+            roles=("body", "small"), color=c.text_dim,
+        )  # fmt: skip
         top = 140
         advice_h = 0
         if o.pain_advice:

@@ -20,7 +20,7 @@ from game.ui.context import AppContext
 from game.ui.figure import draw_guide
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import blit_fitted, blit_paragraph, blit_text, line_step, panel
+from game.ui.widgets import blit_fitted, blit_paragraph, blit_text, blit_title, line_step, panel
 
 GENERAL_SAFETY = (
     "Stop at once if you feel a sharp pain. If you cannot keep the form, "
@@ -153,7 +153,7 @@ class LevelIntroScene(Scene):
         c = theme.c
         w, h = surface.get_size()
         surface.blit(theme.background((w, h)), (0, 0))
-        title = blit_text(surface, theme, self.level.name, (40, 24), role="heading", bold=True)
+        title = blit_title(surface, theme, self.level.name, (40, 24), w - 80)
         # Large text may not fit the goal on one line: a smaller size first,
         # then an ellipsis, never past the edge or over the cards below.
         sub = f"{self.minutes:.0f} minutes  \u00b7  {self.level.goal}"
@@ -258,14 +258,8 @@ class LevelIntroScene(Scene):
             )
         x = guide.right + 24
         width = card.right - x - 20
-        fits = theme.font("heading", True).size(ex.name)[0] <= width
-        if fits:
-            blit_text(surface, theme, ex.name, (x, card.top + 18), role="heading", bold=True)
-            y = card.top + 70
-        else:  # a long name at large text size: smaller, on up to two lines
-            title = pygame.Rect(x, card.top + 14, width, 2 * line_step(theme, "label", 1.2))
-            y = blit_paragraph(surface, theme, ex.name, title, role="label", bold=True, spacing=1.2)
-            y += 8
+        title = blit_title(surface, theme, ex.name, (x, card.top + 18), width)
+        y = max(card.top + 70, title.bottom + 10)
         step = line_step(theme, "small")
 
         def height(text: str, lines: int = 99) -> int:

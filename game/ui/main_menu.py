@@ -18,7 +18,7 @@ from game.ui.context import AppContext
 from game.ui.hud import progress_bar
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import Menu, MenuItem, blit_paragraph, blit_text, panel
+from game.ui.widgets import Menu, MenuItem, blit_paragraph, blit_text, blit_title, panel
 
 
 class MainMenuScene(Scene):
@@ -141,8 +141,8 @@ class MainMenuScene(Scene):
         blit_text(surface, theme, "TODAY", (x, y), role="small", color=c.accent, bold=True)
         y += 30
         if self.plan is not None:
-            blit_text(surface, theme, self.plan.level.name, (x, y), role="heading", bold=True)
-            y += 52
+            title = blit_title(surface, theme, self.plan.level.name, (x, y), width)
+            y = max(y + 52, title.bottom + 12)
             meta = f"{self.plan.planned_minutes:.0f} minutes"
             if self.plan.review:
                 meta += "  \u00b7  review"
@@ -155,7 +155,7 @@ class MainMenuScene(Scene):
                     surface,
                     theme,
                     self.plan.reason,
-                    pygame.Rect(x, y, width, 90),
+                    pygame.Rect(x, y, width, max(90, card.top + 242 - y)),
                     role="body",
                     color=c.text_dim,
                 )
@@ -167,7 +167,7 @@ class MainMenuScene(Scene):
                     surface,
                     theme,
                     self.plan_error or "No level can be played.",
-                    pygame.Rect(x, y, width, 90),
+                    pygame.Rect(x, y, width, max(90, card.top + 242 - y)),
                     role="body",
                     color=c.warn,
                 )

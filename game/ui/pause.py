@@ -10,7 +10,7 @@ import pygame
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import Menu, MenuItem, blit_paragraph, blit_text, panel
+from game.ui.widgets import Menu, MenuItem, blit_fitted, blit_paragraph, blit_text, panel
 
 
 class PauseChoice(enum.Enum):
@@ -89,12 +89,13 @@ class PauseScene(Scene):
             bold=True,
             anchor="midtop",
         )
-        blit_text(
+        blit_fitted(
             surface,
             theme,
             self.level_name,
             (w // 2, card.top + 80),
-            role="body",
+            card.width - 48,
+            roles=("body", "small"),
             color=theme.c.text_dim,
             anchor="midtop",
         )

@@ -22,7 +22,14 @@ from game.session.phases import PhaseKind
 from game.session.result import Side
 from game.ui.hud import breath_amount, breath_pacer, pacer_radius, progress_bar, ring
 from game.ui.regions import GuideView, Regions
-from game.ui.widgets import blit_paragraph, blit_text, panel
+from game.ui.widgets import (
+    blit_paragraph,
+    blit_text,
+    blit_title,
+    line_step,
+    panel,
+    title_layout,
+)
 
 if TYPE_CHECKING:
     from game.ui.player_scene import PlayerScene
@@ -33,7 +40,7 @@ GUIDE_RECT = STAGE_RECT.inflate(-16, -16)
 PROGRESS_BAR = pygame.Rect(32, 74, 780, 12)
 
 # The areas redrawn on their own; they must not overlap one another.
-TIME_LEFT_AREA = pygame.Rect(412, 12, 404, 34)
+TIME_LEFT_AREA = pygame.Rect(616, 12, 200, 34)  # "mm:ss left" at any text size
 PROGRESS_AREA = PROGRESS_BAR.inflate(4, 4)
 WORDS_AREA = pygame.Rect(24, STAGE_RECT.bottom + 4, 804, 716 - STAGE_RECT.bottom - 4)
 _PANEL_X = SIDE_RECT.left + 10
@@ -325,7 +332,15 @@ class PlayerView:
             c = theme.c
             layer = theme.background(size).copy()
             name = scene.request.level.name
-            blit_text(layer, theme, name, (32, 22), role="heading", bold=True)
+            # Beside the time left and above the progress bar; small on two lines if need be.
+            width = TIME_LEFT_AREA.left - 32 - 8
+            roles = ("heading", "label", "body", "small")
+            role, lines = title_layout(theme, name, width, roles)
+            high = theme.font(role, True).get_height() + (len(lines) - 1) * line_step(
+                theme, role, 1.2
+            )
+            top = max(4, min(22, PROGRESS_AREA.top - 2 - high))
+            blit_title(layer, theme, name, (32, top), width, roles=roles)
             panel(layer, theme, STAGE_RECT, color=c.bg_bottom, edge=c.panel_edge)
             panel(layer, theme, SIDE_RECT)
             self._static, self._static_key = layer, key

@@ -6,11 +6,13 @@ a screen that redraws each frame does not pay for font rendering each frame.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import pygame
 
@@ -94,6 +96,37 @@ SIZES: Mapping[str, int] = MappingProxyType(
 TEXT_SCALES: Mapping[str, float] = MappingProxyType({"normal": 1.0, "large": 1.25})
 
 
+#: What the font renderer must never see: control characters and lone surrogates.
+_UNDRAWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+_SPACES = {"\t": " ", "\n": " ", "\r": " ", "\u2028": " ", "\u2029": " "}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to draw: breaks become spaces, other control characters a replacement mark.
+
+    The renderer raises on a NUL and on surrogates, and draws boxes for the
+    rest; names and notices can come from a hand-edited save, so every text
+    drawn or measured through the theme's fonts passes here first.
+    """
+    if _UNDRAWABLE.search(text) is None:
+        return text
+    return _UNDRAWABLE.sub(lambda m: _SPACES.get(m.group(), "\ufffd"), text)
+
+
+class SafeFont(pygame.font.Font):
+    """A font that draws and measures only :func:`printable` text."""
+
+    def render(self, text: str | bytes | None, *args: Any, **kwargs: Any) -> pygame.Surface:
+        if isinstance(text, str):
+            text = printable(text)
+        return super().render(text, *args, **kwargs)
+
+    def size(self, text: str | bytes, /) -> tuple[int, int]:
+        if isinstance(text, str):
+            text = printable(text)
+        return super().size(text)
+
+
 class Theme:
     """Palette plus fonts plus a cache of rendered text."""
 
@@ -141,8 +174,8 @@ class Theme:
     def _load_font(self, size: int, bold: bool) -> pygame.font.Font:
         name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
         if self.fonts_dir is not None and (self.fonts_dir / name).is_file():
-            return pygame.font.Font(str(self.fonts_dir / name), size)
-        return pygame.font.Font(None, round(size * 1.3))
+            return SafeFont(str(self.fonts_dir / name), size)
+        return SafeFont(None, round(size * 1.3))
 
     def text(
         self, text: str, role: str = "body", color: Color | None = None, bold: bool = False
@@ -173,6 +206,11 @@ class Theme:
                     line = word
                 else:
                     line = trial
+                while font.size(line)[0] > width and len(line) > 1:
+                    # One word wider than the box (a file path): break it, after a '/' if one fits.
+                    head = _longest_fitting(font, line, width)
+                    lines.append(head)
+                    line = line[len(head) :]
             lines.append(line)
         return lines
 
@@ -185,6 +223,15 @@ class Theme:
             bg = bg.convert() if pygame.display.get_surface() is not None else bg
             self._bg[size] = bg
         return bg
+
+
+def _longest_fitting(font: pygame.font.Font, word: str, width: int) -> str:
+    """The longest start of ``word`` that fits ``width``, ending after a '/' when one does."""
+    end = 1
+    while end < len(word) and font.size(word[: end + 1])[0] <= width:
+        end += 1
+    slash = word.rfind("/", 0, end)
+    return word[: slash + 1] if slash > 0 else word[:end]
 
 
 def fill_gradient(

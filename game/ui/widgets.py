@@ -81,6 +81,50 @@ def blit_fitted(
     return blit_text(surface, theme, text, pos, role=role, color=color, bold=bold, anchor=anchor)
 
 
+def title_layout(
+    theme: Theme, text: str, width: int, roles: tuple[str, ...] = ("heading", "label")
+) -> tuple[str, list[str]]:
+    """The one rule for titles in a box ``width`` wide: (role, lines).
+
+    On one line in the first of ``roles`` it fits in; else in the last role
+    on up to two lines, the second shortened with an ellipsis if even that is
+    not enough. Titles are always bold. Long level and move names, and the
+    large text size, are what this is for.
+    """
+    for role in roles:
+        if theme.font(role, True).size(text)[0] <= width:
+            return role, [text]
+    small = roles[-1]
+    lines = theme.wrap(text, width, small, True)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    font = theme.font(small, True)
+    lines = [ln if font.size(ln)[0] <= width else _ellipsized(theme, ln, width, small, True)
+             for ln in lines]  # fmt: skip
+    return small, lines
+
+
+def blit_title(
+    surface: pygame.Surface,
+    theme: Theme,
+    text: str,
+    pos: tuple[int, int],
+    width: int,
+    *,
+    roles: tuple[str, ...] = ("heading", "label"),
+    color: Color | None = None,
+) -> pygame.Rect:
+    """Draw a title at ``pos`` (its top left) by :func:`title_layout`; returns what it covers."""
+    role, lines = title_layout(theme, text, width, roles)
+    step = line_step(theme, role, 1.2)
+    drawn = pygame.Rect(pos, (0, 0))
+    for n, line in enumerate(lines):
+        at = (pos[0], pos[1] + n * step)
+        rect = blit_text(surface, theme, line, at, role=role, color=color, bold=True)
+        drawn = rect if n == 0 else drawn.union(rect)
+    return drawn
+
+
 def blit_paragraph(
     surface: pygame.Surface,
     theme: Theme,

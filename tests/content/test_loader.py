@@ -137,6 +137,22 @@ def test_numbers_refuse_nan_and_infinity(content, value):
     assert only(content.problems()).line == 14
 
 
+@pytest.mark.parametrize(
+    ("rel", "old", "new"),
+    [
+        ("exercises/crunch.yaml", "reps: 8", "reps: 1" + "0" * 5000),
+        ("exercises/side_plank.yaml", "hold_seconds: 10", "hold_seconds: 1" + "0" * 5000),
+        ("exercises/side_plank.yaml", "hold_seconds: 10", "hold_seconds: 1." + "5" * 5000),
+    ],
+)
+def test_numbers_with_thousands_of_digits_are_one_short_problem(content, rel, old, new):
+    """Python will not turn a 5,000-digit string into an int: bad input, not a crash."""
+    line = content.edit(rel, old, new).read_text().splitlines()[13]
+    problem = only(content.problems())
+    assert (problem.line, problem.column) == (14, line.index(": ") + 3)
+    assert "too large" in problem.message and len(str(problem)) < 200
+
+
 @pytest.mark.parametrize("value", ["yes", "no", "on", "off", "y", "n", "True", "1", '"true"'])
 def test_booleans_are_only_true_or_false(content, value):
     content.edit("exercises/crunch.yaml", "dynamic: true", f"dynamic: {value}")

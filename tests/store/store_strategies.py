@@ -7,10 +7,11 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import strategies as st
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
+from game.store.bounds import MAX_COUNT, MAX_SECONDS
 
-finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)
+finite = st.floats(min_value=0, max_value=MAX_SECONDS, allow_nan=False, allow_infinity=False)
 # Whole numbers too: a hand-written save can say 30 where the game writes 30.0.
-seconds = finite | st.integers(min_value=0, max_value=10**9)
+seconds = finite | st.integers(min_value=0, max_value=MAX_SECONDS)
 offsets = st.integers(min_value=-16 * 60, max_value=16 * 60)
 zones = st.builds(
     lambda minutes: timezone(timedelta(minutes=minutes)),
@@ -21,8 +22,8 @@ exercises = st.builds(
     exercise_id=st.text(min_size=1, max_size=20),
     side=st.sampled_from(Side),
     seconds_held=seconds,
-    reps=st.integers(min_value=0, max_value=10**6),
-    breaths=st.integers(min_value=0, max_value=10**6),
+    reps=st.integers(min_value=0, max_value=MAX_COUNT),
+    breaths=st.integers(min_value=0, max_value=MAX_COUNT),
     skipped=st.booleans(),
 )
 

@@ -16,7 +16,9 @@ from game.store import (
     InvalidValue,
     ProfileNotFound,
     SaveStore,
+    SaveUnreadable,
     StoreError,
+    memory_store,
 )
 
 
@@ -67,11 +69,38 @@ def test_unknown_profile_is_refused(store: SaveStore) -> None:
             call()
 
 
-@pytest.mark.parametrize("name", ["", "   ", "x" * 61])
+CONTROL_NAMES = ["An\x00a", "Ana\x1b[31m", "A\nna", "Ana\x7f", "An\x85a", "A\ud800na", "A\u2028na"]
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 61, *CONTROL_NAMES])
 def test_bad_profile_names_are_refused(store: SaveStore, name: str) -> None:
     with pytest.raises(InvalidValue):
         store.create_profile(name)
     assert store.profiles() == []
+    ana = store.create_profile("Ana")
+    with pytest.raises(InvalidValue):
+        store.rename_profile(ana.id, name)
+    assert store.get_profile(ana.id).name == "Ana"
+
+
+@pytest.mark.parametrize("name", ["x" * 61, 7, None, *CONTROL_NAMES])
+def test_a_saved_bad_name_makes_the_save_unreadable_not_the_screens(name: object) -> None:
+    """The font renderer stops on a NUL; such a name never gets past the load."""
+    store = memory_store()
+    store.create_profile("Ana")
+    document = json.loads(store.export_bytes())
+    document["profiles"]["1"]["name"] = name
+    with pytest.raises(SaveUnreadable) as caught:
+        memory_store(data=json.dumps(document).encode())
+    (problem,) = caught.value.problems
+    assert "profiles record 1" in problem and "name" in problem
+    assert "\x00" not in problem, "the message itself is safe to draw"
+
+
+@pytest.mark.parametrize("name", ["Zoë", "李小龍", "Ana 🙂", "José-María O'Brien", "x" * 60])
+def test_names_in_any_script_are_fine(backend: Backend, store: SaveStore, name: str) -> None:
+    pid = store.create_profile(name).id
+    assert backend.reopen(store).get_profile(pid).name == name
 
 
 def test_settings_and_progress_merge_and_keep_unknown_keys(

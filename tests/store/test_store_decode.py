@@ -23,6 +23,7 @@ from store_strategies import exercises, session_results
 
 from game.session.result import ExerciseResult, SessionResult
 from game.store import InvalidValue, SaveUnreadable, SchemaError, codec, memory_store
+from game.store.bounds import LIMITS, MAX_COUNT, MAX_SECONDS
 from game.store.codec import decode_session, encode_session
 
 EXERCISE_FIELDS = ("exercise_id", "side", "seconds_held", "reps", "breaths", "skipped")
@@ -117,8 +118,13 @@ def test_the_public_constructors_still_check() -> None:
 # -- bad values: refused by every path, naming the field --------------------------------
 
 _WRONG_TYPES: list[object] = [None, "7", [7], {"a": 7}]
-_BAD_NUMBERS: list[object] = [-1, -0.5, math.inf, -math.inf, math.nan, 10**400, True, *_WRONG_TYPES]
-_BAD_COUNTS: list[object] = [-1, 1.5, 2.0, math.nan, True, *_WRONG_TYPES]
+# Past game.store.bounds: the right type, but no session is that long (10**308 is a float's range).
+_TOO_LONG: list[object] = [MAX_SECONDS + 1, MAX_SECONDS + 0.5, 1e300, 10**308]
+_TOO_MANY: list[object] = [MAX_COUNT + 1, 10**300]
+_BAD_NUMBERS: list[object] = [
+    -1, -0.5, math.inf, -math.inf, math.nan, 10**400, True, *_TOO_LONG, *_WRONG_TYPES
+]  # fmt: skip
+_BAD_COUNTS: list[object] = [-1, 1.5, 2.0, math.nan, True, *_TOO_MANY, *_WRONG_TYPES]
 _BAD_FLAGS: list[object] = [0, 1, "true", None, [True]]
 _BAD_TEXT: list[object] = [7, 1.5, True, None, ["a"], {"a": "b"}]
 _BAD_INSTANTS: list[object] = ["2026-11-21T09:30:00", "yesterday", "", 0, None, ["x"]]
@@ -280,6 +286,30 @@ def test_seconds_too_large_for_a_float_are_refused_when_saving() -> None:
     with pytest.raises(InvalidValue, match="active_seconds"):
         store.record_session(pid, SessionResult(**{**values, "active_seconds": 10**400}), 5)
     assert store.sessions(pid) == []
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS))
+def test_every_bounded_field_takes_its_limit_and_refuses_one_more(name: str) -> None:
+    """The limit itself is a session the game could save and load; one past it is not."""
+    store = memory_store()
+    pid = store.create_profile("Ana").id
+    result = make_result()
+    values = {f.name: getattr(result, f.name) for f in fields(SessionResult)}
+
+    def with_value(value: int) -> SessionResult:
+        if name == "active_seconds":
+            return SessionResult(**{**values, "active_seconds": value})
+        first = result.exercises[0]
+        exercise = ExerciseResult(**{**{f.name: getattr(first, f.name) for f in fields(first)},
+                                     name: value})  # fmt: skip
+        return SessionResult(**{**values, "exercises": (exercise, *result.exercises[1:])})
+
+    store.record_session(pid, with_value(LIMITS[name]), 5)
+    again = memory_store(data=store.export_bytes())
+    assert again.sessions(pid)[0].result == with_value(LIMITS[name])
+    with pytest.raises(InvalidValue, match=f"{name} must be between 0 and {LIMITS[name]:,}"):
+        store.record_session(pid, with_value(LIMITS[name] + 1), 5)
+    assert len(store.sessions(pid)) == 1
 
 
 # -- loading and the cycle collector ----------------------------------------------------

@@ -18,8 +18,10 @@ from game.store import (
     ReadOnlyStore,
     SaveStore,
     SaveUnreadable,
+    StoreError,
     memory_store,
     open_store,
+    read_snapshot,
     start_over,
 )
 
@@ -272,3 +274,70 @@ def test_save_with_no_upgrade_path_is_not_opened_as_empty(tmp_path: Path) -> Non
 def test_memory_store_refuses_damaged_data() -> None:
     with pytest.raises(SaveUnreadable):
         memory_store(data=b'{"schema_version": 1, "sessions": [')
+
+
+@pytest.mark.parametrize("blocker", ["file", "link-to-file", "two-files"])
+def test_a_file_named_quarantine_does_not_stop_the_recovery(tmp_path: Path, blocker: str) -> None:
+    """Once a FileExistsError at start-up: the save goes to a fresh folder, and we say so."""
+    folder = tmp_path / "saves"
+    backup = _play(folder, sessions=3)
+    (folder / SAVE_NAME).write_bytes(b'{"schema_version": 1, "prof')
+    if blocker == "link-to-file":
+        (tmp_path / "elsewhere").write_text("not a folder")
+        (folder / "quarantine").symlink_to(tmp_path / "elsewhere")
+    else:
+        (folder / "quarantine").write_text("not a folder")
+    if blocker == "two-files":
+        (folder / "quarantine-2").write_text("not a folder either")
+    fresh = folder / ("quarantine-3" if blocker == "two-files" else "quarantine-2")
+
+    with open_store(folder, now=fixed_now) as store:
+        assert _state(store) == _state_of(backup)
+        (notice,) = store.notices
+    assert [p.read_bytes() for p in fresh.iterdir()] == [b'{"schema_version": 1, "prof']
+    assert str(fresh / "spinequest.json.20261121T093000Z") in notice
+    assert f"{folder / 'quarantine'}" in notice and "not a folder" in notice
+    assert (folder / "quarantine").read_text() == "not a folder"
+
+    (folder / SAVE_NAME).write_bytes(b"")
+    (folder / BACKUP_NAME).write_bytes(b"")
+    with start_over(folder, now=fixed_now) as store:
+        assert fresh.name in store.notices[0] and "not a folder" in store.notices[0]
+    assert len(list(fresh.iterdir())) == 3
+
+
+def test_a_quarantine_that_cannot_be_made_is_a_clear_error_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "saves"
+    _play(folder, sessions=1)
+    (folder / SAVE_NAME).write_bytes(b"{")
+
+    real_mkdir = Path.mkdir
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> None:
+        if self.name == "quarantine":
+            raise PermissionError(13, "Permission denied")
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(StoreError, match=r"could not be set aside .*Permission denied"):
+        open_store(folder, now=fixed_now)
+    assert (folder / SAVE_NAME).read_bytes() == b"{"
+
+
+def test_a_snapshot_reads_without_the_lock_and_never_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "saves"
+    backup = _play(folder, sessions=2)
+    with open_store(folder, now=fixed_now) as game:  # holds the lock throughout
+        before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        snapshot, saved_at = read_snapshot(folder)
+        assert snapshot.read_only and snapshot.notices == []
+        assert _state(snapshot) == _state(game)
+        assert saved_at == "2026-11-21 09:30 UTC"
+        with pytest.raises(ReadOnlyStore):
+            snapshot.update_progress(1, replay={"x": 1})
+        (folder / SAVE_NAME).unlink()
+        damaged, _ = read_snapshot(folder)
+        assert "missing" in damaged.notices[0] and _state(damaged) == _state_of(backup)
+        assert {p.name for p in folder.iterdir()} == set(before) - {SAVE_NAME}
