@@ -13,10 +13,10 @@ from typing import Any
 import yaml
 
 from game.content.kinds import Choice, Ctx, Number, Text
-from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Keyframe, Prop
+from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Focus, Keyframe, Prop
 from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
 from game.rig.easing import EASINGS
-from game.rig.names import BODY_POINTS, JOINTS
+from game.rig.names import BODY_POINTS, FOCUS_POINTS, JOINTS
 
 PROP = Record(
     Prop,
@@ -58,6 +58,19 @@ def _check_keyframes(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -
     return ok
 
 
+FOCUS = Record(
+    Focus,
+    {
+        "point": Choice(FOCUS_POINTS, "focus point"),
+        "zoom": Number(minimum=1.0, above=False, maximum=4.0),
+        "inset": Number(minimum=0.0, above=False, maximum=8.0),
+    },
+    what="a focus mapping (point: ..., zoom: ...)",
+)
+
+#: The sides a sided move's keyframes may show.
+ANIMATED_SIDES: tuple[str, ...] = ("left", "right")
+
 ANIMATION = Record(
     Animation,
     {
@@ -66,6 +79,8 @@ ANIMATION = Record(
         "mode": Choice(tuple(m.value for m in AnimationMode), "animation mode", AnimationMode),
         "props": ListOf(PROP),
         "easing": Choice(tuple(EASINGS), "easing"),
+        "side": Nullable(Choice(ANIMATED_SIDES, "side")),
+        "focus": Nullable(FOCUS),
     },
     post=_check_keyframes,
     what="an animation mapping",

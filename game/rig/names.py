@@ -37,6 +37,7 @@ BODY_POINTS: tuple[str, ...] = (
     "head",
     "upper_back",
     "sacrum",
+    "low_back",  # the lumbar spine: a pelvic tilt presses it into the mat
     "pelvis",
     "hip_l",
     "hip_r",
@@ -59,4 +60,18 @@ BODY_POINTS: tuple[str, ...] = (
     "toe_l",
     "toe_r",
     "hands_mid",  # halfway between the hands: where a held bar or ball sits
+)
+
+#: Points a camera may focus on: the body points, plus the head's top and the
+#: line of the back, whose small moves (a pelvic tilt, a cat-cow) are the ones
+#: worth framing closely.
+FOCUS_POINTS: tuple[str, ...] = (
+    *BODY_POINTS,
+    "head_top",
+    "chest",
+    "vert_pelvis",
+    "vert_lumbar_lo",
+    "vert_lumbar_hi",
+    "vert_thoracic_lo",
+    "vert_thoracic_hi",
 )

@@ -8,10 +8,41 @@ breath, so the guide's chest rises with the breath-in cue.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from game.content.model import Animation, Dose
 from game.session.breath import BreathPhase, BreathState
 from game.session.phases import GuideMotion, Phase
+from game.session.result import Side
 
-__all__ = ["guide_u", "smoothstep"]
+__all__ = ["GuideSide", "animated_side", "guide_side", "guide_u", "smoothstep"]
+
+
+def animated_side(animation: Animation | None) -> Side:
+    """The side an exercise's keyframes show; the right when the data does not say."""
+    if animation is None or animation.side is None:
+        return Side.RIGHT
+    return Side(animation.side)
+
+
+@dataclass(frozen=True)
+class GuideSide:
+    """How to show one side of a move: mirror the pose, and also the camera?
+
+    The pose is mirrored whenever the side worked is not the side animated,
+    so the limb the voice names is the limb that moves. The camera follows
+    only for a whole set on one side; on alternating reps it stays put, so
+    the figure keeps facing one way instead of turning round every rep.
+    """
+
+    mirrored: bool
+    mirror_camera: bool
+
+
+def guide_side(animation: Animation | None, dose: Dose, side: Side) -> GuideSide:
+    """The mirroring that shows ``side`` of a move whose keyframes show another."""
+    mirrored = side is not Side.BOTH and side is not animated_side(animation)
+    return GuideSide(mirrored, mirror_camera=not dose.alternate)
 
 
 def smoothstep(x: float) -> float:

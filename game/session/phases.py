@@ -19,6 +19,7 @@ from game.session.result import Side
 from game.session.settings import SessionSettings
 
 if TYPE_CHECKING:
+    from game.content.model import Exercise
     from game.session.events import Event
     from game.session.resolve import MissingEquipment, Substitution
 
@@ -121,6 +122,7 @@ class Phase:
     effort_on_exhale: bool = False
     starts_exercise: bool = False  # the first work phase of a slot
     between_exercises: bool = False  # a rest leading into another exercise
+    words: str = ""  # what this exercise calls the phase ("Hinge down"); "" for the default
 
     @property
     def end(self) -> float:
@@ -175,6 +177,8 @@ class Timeline:
     settings: SessionSettings
     substitutions: tuple[Substitution, ...] = ()
     missing_equipment: tuple[MissingEquipment, ...] = ()
+    #: What each step really plays (variant moves and words applied), by step index.
+    played: tuple[Exercise, ...] = ()
     _starts: tuple[float, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -202,6 +206,11 @@ class Timeline:
         """The index of the phase covering instant ``t`` (clamped to the ends)."""
         i = bisect.bisect_right(self._starts, t) - 1
         return min(max(i, 0), len(self.phases) - 1)
+
+    def played_exercise(self, phase: Phase) -> Exercise | None:
+        """The exercise a phase shows, as its step plays it (an easier version's own moves)."""
+        i = phase.step_index
+        return self.played[i] if 0 <= i < len(self.played) else None
 
     def exercise_ids(self) -> tuple[str, ...]:
         """The exercises played, in order of first appearance."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.model import MUSCLES, Exercise
+from game.session.guide import guide_side
 from game.session.phases import PhaseKind
 from game.session.result import Side
 from game.ui.hud import breath_amount, breath_pacer, pacer_radius, progress_bar, ring
@@ -151,13 +152,15 @@ class PlayerView:
         if ex is None or ex.animation is None:
             return int(self.regions.paint(surface, static, "stage", GUIDE_RECT, words, overlay))
         breath = 0.0 if scene.reduced_motion else breath_amount(player.breath())
+        shown = guide_side(ex.animation, ex.dose, player.side)
         dirty = self.guide.draw(
             surface,
             static,
             GUIDE_RECT,
             ex,
             scene.guide_u(),
-            mirrored=player.side is Side.LEFT,
+            mirrored=shown.mirrored,
+            mirror_camera=shown.mirror_camera,
             breath=breath,
             glow_muscles=ex.muscles,
             reduced_motion=scene.reduced_motion,

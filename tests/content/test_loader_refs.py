@@ -28,7 +28,7 @@ def test_unknown_exercise_in_substitutes_and_variants(content):
     content.edit("exercises/bird_dog.yaml", "substitutes: {}", "substitutes: {foam_roller: nope}")
     content.edit(
         "exercises/bird_dog.yaml",
-        "description: Move one limb until the trunk stays still.",
+        "description: Four slow reps a side until the trunk stays still.",
         "description: Move one limb.\n  exercise: side_plonk",
     )
     found = content.problems()
@@ -97,7 +97,7 @@ def test_dynamic_exercise_in_a_stage_that_forbids_it(content):
 def test_dynamic_exercise_played_through_a_variant_is_caught_too(content):
     content.edit(
         "exercises/bird_dog.yaml",
-        "description: Move one limb until the trunk stays still.",
+        "description: Four slow reps a side until the trunk stays still.",
         "description: Move one limb.\n  exercise: crunch",
     )
     problem = only(content.problems())
