@@ -32,7 +32,7 @@ from game.rig.pose import pose_at, solve
 from game.rig.props import Box, Cylinder, Shape, Sphere, prop_shapes
 from game.rig.vec import Vec3, dot, sub
 from game.ui.discs import aa_disc
-from game.ui.guide_focus import inset_rect, inset_viewport, paint_aid, zoomed
+from game.ui.guide_focus import inset_rect, inset_viewport, paint_aid, shown_point, zoomed
 from game.ui.props_draw import Color, draw_shape, shade, shape_depth
 
 # ---------------------------------------------------------------------------
@@ -406,8 +406,9 @@ def plan_guide(
     aid, inset = None, None
     focus = anim.focus
     if focus is not None and (focus.zoom > 1.0 or focus.inset > 0.0):
-        start = project_one(solve(pose_at(anim, 0.0, mirrored))[focus.point], cam, vp)
-        aid = ((start[0], start[1]), (scr[focus.point][0], scr[focus.point][1]))
+        point = shown_point(anim, mirrored) or focus.point
+        start = project_one(solve(pose_at(anim, 0.0, mirrored))[point], cam, vp)
+        aid = ((start[0], start[1]), (scr[point][0], scr[point][1]))
         bounds.union_ip(pygame.Rect(start[0] - 12, start[1] - 12, 24, 24))
     box = inset_rect(r)
     inset_vp = None if viewport is not None else inset_viewport(vp, anim, cam, mirrored, box)

@@ -21,7 +21,7 @@ import pygame
 from game.content.model import Animation
 from game.rig.camera import Camera, Viewport, project_one, to_view
 from game.rig.motion import key_point, top_u
-from game.rig.pose import pose_at, solve
+from game.rig.pose import mirror_name, pose_at, solve
 from game.rig.vec import Vec3
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "key_path",
     "key_travel",
     "paint_aid",
+    "shown_point",
     "zoomed",
 ]
 
@@ -42,13 +43,19 @@ _SAMPLES = 24
 
 def key_path(animation: Animation, mirrored: bool = False) -> list[Vec3]:
     """World positions of the key point from the start to the top of the move."""
-    point = key_point(animation)
+    point = shown_point(animation, mirrored)
     if point is None:
         return []
     top = top_u(animation)
     return [
         solve(pose_at(animation, top * i / _SAMPLES, mirrored))[point] for i in range(_SAMPLES + 1)
     ]
+
+
+def shown_point(animation: Animation, mirrored: bool) -> str | None:
+    """The key point as the picture shows it: on the other side, its twin does the work."""
+    point = key_point(animation)
+    return mirror_name(point) if point is not None and mirrored else point
 
 
 def _centre(path: Iterable[Vec3], camera: Camera) -> tuple[float, float] | None:
