@@ -63,7 +63,7 @@ FOCUS = Record(
     {
         "point": Choice(FOCUS_POINTS, "focus point"),
         "zoom": Number(minimum=1.0, above=False, maximum=4.0),
-        "inset": Number(minimum=0.0, above=False, maximum=12.0),
+        "inset": Number(minimum=0.0, above=False, maximum=16.0),
     },
     what="a focus mapping (point: ..., zoom: ...)",
 )

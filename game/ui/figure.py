@@ -453,7 +453,8 @@ def paint_guide(surface: pygame.Surface, plan: GuidePlan, *, smooth: bool = True
                 pygame.draw.circle(surface, shade(col.figure, 0.55), (fx, fy), 0.028 * k)
         elif kind == 4:
             x, y, _ = scr[data]
-            pygame.draw.circle(surface, shade(trunk_col, 0.75), (x, y), max(1.5, 0.016 * k))
+            dot = min(6.0, max(1.5, 0.016 * k))  # a marker, not a disc, in a magnified view
+            pygame.draw.circle(surface, shade(trunk_col, 0.75), (x, y), dot)
         elif kind == 5:
             a, b = data
             _capsule(surface, plan.glow, scr[a], scr[b], 0.022 * k, None, smooth)

@@ -37,6 +37,8 @@ __all__ = [
 
 #: The inset's share of the guide area's width and height.
 INSET_SHARE = (0.34, 0.4)
+#: A key point this close to the floor (metres) gets the floor in its inset.
+_NEAR_FLOOR = 0.1
 #: Samples of the key point's path per measurement.
 _SAMPLES = 24
 
@@ -98,7 +100,11 @@ def inset_viewport(
     focus = animation.focus
     if focus is None or focus.inset <= 0.0:
         return None
-    centre = _centre(key_path(animation, mirrored), camera)
+    path = key_path(animation, mirrored)
+    # A key point close to the floor is framed with the floor in view: what
+    # the magnified box shows is the gap between the body and the mat.
+    low = [(x, y / 2.0, z) if 0.0 < y < _NEAR_FLOOR else (x, y, z) for x, y, z in path]
+    centre = _centre(low, camera)
     if centre is None:
         return None
     return Viewport(box.centerx, box.centery, centre[0], centre[1], main.scale * focus.inset)

@@ -159,3 +159,19 @@ def test_broken_exercise_file_does_not_make_its_uses_unknown(content):
     content.edit("exercises/bird_dog.yaml", "name: Bird dog", "name: [Bird dog]")
     problem = only(content.problems())
     assert problem.path.endswith("bird_dog.yaml")
+
+
+def test_a_version_that_plays_like_the_standard_one_is_an_error(content):
+    content.edit(
+        "exercises/bird_dog.yaml",
+        "  dose: {kind: reps, sets: 2, reps: 4, alternate: true}\n",
+        "",
+    )
+    problem = only(content.problems())
+    assert "plays exactly like the standard one" in problem.message
+    assert problem.path.endswith("bird_dog.yaml") and problem.line > 0
+
+
+def test_a_sided_move_must_say_which_side_its_keyframes_show(content):
+    content.edit("exercises/bird_dog.yaml", "  side: right\n", "")
+    assert "which side its keyframes show" in only(content.problems()).message
