@@ -126,3 +126,15 @@ def test_a_whole_set_per_side_may_turn_the_camera_with_it() -> None:
     ex = _content().exercises["side_plank"]
     shown = guide_side(ex.animation, ex.dose, Side.LEFT)
     assert shown.mirrored and shown.mirror_camera
+
+
+@pytest.mark.parametrize("ex_id", _rep_ids())
+def test_a_cue_to_breathe_in_and_lower_fits_inside_the_breath_in(ex_id: str) -> None:
+    ex = _content().exercises[ex_id]
+    if not any("breathe in and lower" in cue.lower() for cue in ex.cues):
+        return
+    tl = _one_step(ex)
+    for p in (p for p in tl.phases if p.kind is PhaseKind.LOWER):
+        for t in (p.start + 0.01, p.end - 0.01):
+            state = tl.pacer.phase_at(t - p.breath_anchor)
+            assert state.phase.value == "in", f"{ex_id}: the lower at {t:.1f} s is on a breath out"
