@@ -98,3 +98,16 @@ def test_the_harder_bird_dog_holds_longer() -> None:
         for v in (Variant.STANDARD, Variant.HARDER)
     }
     assert hold[Variant.HARDER] > hold[Variant.STANDARD]
+
+
+def test_every_version_with_its_own_moves_is_held_to_the_rig_checks() -> None:
+    from game.rig.checks import problems
+    from game.rig.library import subject_of
+
+    checked = 0
+    for ex in _content().exercises.values():
+        subject = subject_of(ex)
+        for label, anim in subject.variants if subject is not None else ():
+            assert problems(anim) == [], f"{ex.id} {label}"
+            checked += 1
+    assert checked >= 4  # bird dog, plank, pelvic tilt, knee drop
