@@ -39,7 +39,6 @@ WORD_DIRECTIONS: Mapping[str, str] = {
     "peel": "up",
     "row": "up",
     "rise": "up",
-    "round": "up",
     "up": "up",
     "lower": "down",
     "hinge": "down",
