@@ -249,6 +249,7 @@ class Animation:
     # -- how the guide is shown (framing and sides) --
     side: str | None = None  # the side the keyframes show ("left"/"right"); sided moves
     focus: Focus | None = None
+    reverse_even_sets: bool = False  # a loop flow walks backward on sets 2, 4... (bicycle)
 
 
 @dataclass(frozen=True)

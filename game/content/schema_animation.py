@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from game.content.kinds import Choice, Ctx, Number, Text
+from game.content.kinds import Choice, Ctx, Flag, Number, Text
 from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Focus, Keyframe, Prop
 from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
 from game.rig.easing import EASINGS
@@ -55,6 +55,13 @@ def _check_keyframes(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -
                 "'at' must grow strictly from one keyframe to the next",
             )
             ok = False
+    if values.get("reverse_even_sets") and values.get("mode") is not AnimationMode.LOOP:
+        ctx.report(
+            child(node, "reverse_even_sets"),
+            "only a loop animation can be walked backward",
+            "use mode: loop, or remove reverse_even_sets",
+        )
+        ok = False
     return ok
 
 
@@ -81,6 +88,7 @@ ANIMATION = Record(
         "easing": Choice(tuple(EASINGS), "easing"),
         "side": Nullable(Choice(ANIMATED_SIDES, "side")),
         "focus": Nullable(FOCUS),
+        "reverse_even_sets": Flag(),
     },
     post=_check_keyframes,
     what="an animation mapping",

@@ -61,7 +61,10 @@ def guide_u(phase: Phase, fraction: float, breath: BreathState, eased: bool = Tr
     if motion is GuideMotion.DEMO_LOOP:
         return ease(fraction)
     inhaling = breath.phase is BreathPhase.IN
-    if motion is GuideMotion.BREATH_LOOP:
-        half = ease(breath.fraction) * 0.5
-        return half if inhaling else 0.5 + half
+    if motion in (GuideMotion.BREATH_LOOP, GuideMotion.BREATH_LOOP_BACKWARD):
+        # A loop keeps moving through the turn of the breath (no easing to a
+        # stop at each half), so pedalling never stalls.
+        f = min(1.0, max(0.0, breath.fraction))
+        u = 0.5 * f if inhaling else 0.5 + 0.5 * f
+        return 1.0 - u if motion is GuideMotion.BREATH_LOOP_BACKWARD else u
     return ease(breath.fraction) if inhaling else 1.0 - ease(breath.fraction)

@@ -81,6 +81,7 @@ class GuideMotion(str, enum.Enum):
     DEMO_LOOP = "demo_loop"  # 0 -> 1 once
     BREATH_THERE_AND_BACK = "breath_there_and_back"  # in: 0 -> 1, out: 1 -> 0
     BREATH_LOOP = "breath_loop"  # in: 0 -> 0.5, out: 0.5 -> 1
+    BREATH_LOOP_BACKWARD = "breath_loop_backward"  # the same loop walked the other way
 
 
 @dataclass(frozen=True)

@@ -200,8 +200,11 @@ class _Builder:
         ex, dose = plan.resolved.exercise, plan.resolved.dose
         if dose.flow_seconds is None:
             raise ValueError(f"{ex.id}: a flow dose needs flow_seconds")
-        loop = ex.animation is not None and ex.animation.mode is AnimationMode.LOOP
+        anim = ex.animation
+        loop = anim is not None and anim.mode is AnimationMode.LOOP
         motion = GuideMotion.BREATH_LOOP if loop else GuideMotion.BREATH_THERE_AND_BACK
+        if loop and anim is not None and anim.reverse_even_sets and self.ctx["set_number"] % 2 == 0:
+            motion = GuideMotion.BREATH_LOOP_BACKWARD  # the bicycle's backward set
         self.add(PhaseKind.FLOW, dose.flow_seconds, side=side, u0=0.0, u1=1.0, motion=motion)
 
     # -- one exercise occurrence --------------------------------------------

@@ -7,6 +7,7 @@ picture moves; alternating reps keep the figure facing one way.
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import pytest
@@ -138,3 +139,29 @@ def test_a_cue_to_breathe_in_and_lower_fits_inside_the_breath_in(ex_id: str) -> 
         for t in (p.start + 0.01, p.end - 0.01):
             state = tl.pacer.phase_at(t - p.breath_anchor)
             assert state.phase.value == "in", f"{ex_id}: the lower at {t:.1f} s is on a breath out"
+
+
+def test_the_bicycle_pedals_backward_on_its_second_set_and_never_stalls() -> None:
+    from game.session.guide import guide_u
+    from game.session.phases import GuideMotion
+
+    ex = _content().exercises["bicycle"]
+    tl = _one_step(ex)
+    flows = [p for p in tl.phases if p.kind is PhaseKind.FLOW]
+    assert [p.motion for p in flows[:2]] == [
+        GuideMotion.BREATH_LOOP,
+        GuideMotion.BREATH_LOOP_BACKWARD,
+    ]
+    for p in flows[:2]:
+        us = []
+        for i in range(1, 200):
+            t = p.start + p.duration * i / 200
+            us.append(
+                guide_u(p, (t - p.start) / p.duration, tl.pacer.phase_at(t - p.breath_anchor))
+            )
+        steps = [(b - a + 0.5) % 1.0 - 0.5 for a, b in itertools.pairwise(us)]  # 1 wraps to 0
+        if p.motion is GuideMotion.BREATH_LOOP_BACKWARD:
+            steps = [-s for s in steps]
+        mean = sum(steps) / len(steps)
+        # Always on the way round, and never slowing to a stop at a turn of the breath.
+        assert mean > 0 and min(steps) > 0.3 * mean, (p.motion, min(steps), mean)
