@@ -87,7 +87,11 @@ def _apply_variant(
     anim = ex.animation
     if anim is not None and spec.keyframes is not None:
         anim = dataclasses.replace(anim, keyframes=spec.keyframes)
-    shown = dataclasses.replace(ex, name=spec.name, cues=(spec.description,), animation=anim)
+    name = f"{ex.name}: {spec.name}"
+    summary = f"The {variant.value} version of the {ex.name[:1].lower() + ex.name[1:]}."
+    shown = dataclasses.replace(
+        ex, name=name, summary=summary, cues=(spec.description,), animation=anim
+    )
     return shown, spec.dose or ex.dose, spec.range
 
 

@@ -55,7 +55,7 @@ def test_a_version_of_the_same_move_is_not_a_replay(ex_id: str, variant: Variant
     assert _signature(version) != _signature(standard), f"{ex_id} {variant.value} replays"
     spec = getattr(_content().exercises[ex_id], variant.value)
     shown = version.played[0]
-    assert shown.name == spec.name and shown.cues == (spec.description,)
+    assert spec.name in shown.name and shown.cues == (spec.description,)
 
 
 def _level_signature(level_id: str, easier: bool) -> tuple[object, ...]:
