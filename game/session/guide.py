@@ -3,7 +3,8 @@
 The path position ``u`` runs 0..1 along an exercise's keyframes (see
 ``Animation`` in the content model). Moves within a phase are eased with a
 smoothstep so each lift and lower starts and stops softly; flows follow the
-breath, so the guide's chest rises with the breath-in cue.
+breath, so the guide's chest rises with the breath-in cue, and a loop flow
+(rocking, pedalling) takes one whole breath for each half of its loop.
 """
 
 from __future__ import annotations
@@ -50,8 +51,18 @@ def smoothstep(x: float) -> float:
     return x * x * (3.0 - 2.0 * x)
 
 
-def guide_u(phase: Phase, fraction: float, breath: BreathState, eased: bool = True) -> float:
-    """The path position for a phase ``fraction`` (0..1) of the way through."""
+def guide_u(
+    phase: Phase,
+    fraction: float,
+    breath: BreathState,
+    eased: bool = True,
+    inhale_share: float = 1.0 / 3.0,
+) -> float:
+    """The path position for a phase ``fraction`` (0..1) of the way through.
+
+    ``inhale_share`` is the breath in's share of a whole breath (the pacer's
+    ``inhale / cycle``); a loop flow uses it to move at an even pace.
+    """
     ease = smoothstep if eased else (lambda x: min(1.0, max(0.0, x)))
     motion = phase.motion
     if motion is GuideMotion.PATH:
@@ -62,9 +73,11 @@ def guide_u(phase: Phase, fraction: float, breath: BreathState, eased: bool = Tr
         return ease(fraction)
     inhaling = breath.phase is BreathPhase.IN
     if motion in (GuideMotion.BREATH_LOOP, GuideMotion.BREATH_LOOP_BACKWARD):
-        # A loop keeps moving through the turn of the breath (no easing to a
-        # stop at each half), so pedalling never stalls.
+        # Half the loop per whole breath, at an even pace: a rock goes right
+        # on one breath and left on the next, each as long as the other, and
+        # pedalling never eases to a stop at a turn of the breath.
         f = min(1.0, max(0.0, breath.fraction))
-        u = 0.5 * f if inhaling else 0.5 + 0.5 * f
+        within = f * inhale_share if inhaling else inhale_share + f * (1.0 - inhale_share)
+        u = 0.5 * ((breath.index % 2) + within)
         return 1.0 - u if motion is GuideMotion.BREATH_LOOP_BACKWARD else u
     return ease(breath.fraction) if inhaling else 1.0 - ease(breath.fraction)

@@ -148,6 +148,7 @@ def test_the_bicycle_pedals_backward_on_its_second_set_and_never_stalls() -> Non
     ex = _content().exercises["bicycle"]
     tl = _one_step(ex)
     flows = [p for p in tl.phases if p.kind is PhaseKind.FLOW]
+    share = tl.pacer.inhale / tl.pacer.cycle
     assert [p.motion for p in flows[:2]] == [
         GuideMotion.BREATH_LOOP,
         GuideMotion.BREATH_LOOP_BACKWARD,
@@ -156,12 +157,26 @@ def test_the_bicycle_pedals_backward_on_its_second_set_and_never_stalls() -> Non
         us = []
         for i in range(1, 200):
             t = p.start + p.duration * i / 200
-            us.append(
-                guide_u(p, (t - p.start) / p.duration, tl.pacer.phase_at(t - p.breath_anchor))
-            )
+            state = tl.pacer.phase_at(t - p.breath_anchor)
+            us.append(guide_u(p, (t - p.start) / p.duration, state, True, share))
         steps = [(b - a + 0.5) % 1.0 - 0.5 for a, b in itertools.pairwise(us)]  # 1 wraps to 0
         if p.motion is GuideMotion.BREATH_LOOP_BACKWARD:
             steps = [-s for s in steps]
         mean = sum(steps) / len(steps)
         # Always on the way round, and never slowing to a stop at a turn of the breath.
         assert mean > 0 and min(steps) > 0.3 * mean, (p.motion, min(steps), mean)
+
+
+def test_the_knee_hug_rocks_as_long_to_the_right_as_to_the_left() -> None:
+    from game.session.player import SessionPlayer
+
+    tl = _one_step(_content().exercises["knee_hug_rock"])
+    flow = next(p for p in tl.phases if p.kind is PhaseKind.FLOW)
+    player = SessionPlayer(tl)
+    player.update(flow.start + 1e-6)
+    halves: dict[int, float] = {0: 0.0, 1: 0.0}
+    step = 0.05
+    for _ in range(int(tl.pacer.cycle * 2 / step)):
+        halves[0 if player.guide_u() < 0.5 else 1] += step
+        player.update(step)
+    assert halves[0] == pytest.approx(halves[1], abs=0.2), halves
