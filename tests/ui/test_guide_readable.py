@@ -63,3 +63,27 @@ def test_a_tiny_move_gets_an_inset_and_a_ghost_of_where_it_started() -> None:
     assert plan.inset.area.colliderect(GUIDE_RECT) and not plan.inset.area.collidepoint(
         plan.scr["pelvis"][:2]
     )  # the box never hides the figure
+
+
+def _alternating() -> list[str]:
+    return sorted(
+        e.id for e in _content().exercises.values() if e.animation is not None and e.dose.alternate
+    )
+
+
+@pytest.mark.parametrize("ex_id", _alternating())
+def test_on_alternating_reps_the_figure_keeps_facing_one_way(ex_id: str) -> None:
+    from game.session.guide import guide_side
+    from game.session.result import Side
+
+    ex = _content().exercises[ex_id]
+    facing = set()
+    for side in (Side.LEFT, Side.RIGHT):
+        shown = guide_side(ex.animation, ex.dose, side)
+        plan = plan_guide(
+            GUIDE_RECT, ex, 0.0, mirrored=shown.mirrored, mirror_camera=shown.mirror_camera
+        )
+        head, pelvis = plan.scr["head"], plan.scr["pelvis"]
+        # Which way the body points on screen, and which way the face looks.
+        facing.add((head[0] > pelvis[0], plan.scr["face"][0] > head[0]))
+    assert len(facing) == 1, f"{ex_id}: the picture turns round between reps"
