@@ -196,9 +196,14 @@ class PlayerView:
             cue = ex.cues[min(len(ex.cues) - 1, max(0, player.rep_number - 1)) % len(ex.cues)]
             line = (cue, "cue")
 
+        # Long phase words with their breath ("Hips down to the side · breathe
+        # out") step down a size rather than run under the side panel.
+        fits = theme.font("heading", True).size(words)[0] <= WORDS_AREA.width - 16
+        role = "heading" if fits else "label"
+
         def draw() -> None:
             y = STAGE_RECT.bottom + 16
-            blit_text(surface, theme, words, (32, y), role="heading", bold=True, color=c.accent)
+            blit_text(surface, theme, words, (32, y), role=role, bold=True, color=c.accent)
             text, kind = line
             if kind == "caption":
                 blit_text(surface, theme, text, (32, y + 50), role="label", color=c.text)
