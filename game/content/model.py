@@ -250,6 +250,9 @@ class Animation:
     side: str | None = None  # the side the keyframes show ("left"/"right"); sided moves
     focus: Focus | None = None
     reverse_even_sets: bool = False  # a loop flow walks backward on sets 2, 4... (bicycle)
+    #: Metres the body moves against the world props after each set (the foam
+    #: roller working one segment higher every set).
+    set_shift: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ ANIMATION = Record(
         "side": Nullable(Choice(ANIMATED_SIDES, "side")),
         "focus": Nullable(FOCUS),
         "reverse_even_sets": Flag(),
+        "set_shift": Vec3(),
     },
     post=_check_keyframes,
     what="an animation mapping",

@@ -16,7 +16,7 @@ from game.session.breath import BreathPhase, BreathState
 from game.session.phases import GuideMotion, Phase
 from game.session.result import Side
 
-__all__ = ["GuideSide", "animated_side", "guide_side", "guide_u", "smoothstep"]
+__all__ = ["GuideSide", "animated_side", "guide_side", "guide_u", "set_offset", "smoothstep"]
 
 
 def animated_side(animation: Animation | None) -> Side:
@@ -49,6 +49,15 @@ def guide_side(animation: Animation | None, dose: Dose, side: Side) -> GuideSide
 def smoothstep(x: float) -> float:
     x = min(1.0, max(0.0, x))
     return x * x * (3.0 - 2.0 * x)
+
+
+def set_offset(animation: Animation | None, set_number: int) -> tuple[float, float, float]:
+    """How far the body has moved along its props by set ``set_number`` (1 = not at all)."""
+    if animation is None or set_number <= 1:
+        return (0.0, 0.0, 0.0)
+    n = set_number - 1
+    dx, dy, dz = animation.set_shift
+    return (dx * n, dy * n, dz * n)
 
 
 def guide_u(

@@ -30,7 +30,7 @@ from game.rig.camera import (
 from game.rig.library import Subject
 from game.rig.pose import pose_at, solve
 from game.rig.props import Box, Cylinder, Shape, Sphere, prop_shapes
-from game.rig.vec import Vec3, dot, sub
+from game.rig.vec import Vec3, add, dot, sub
 from game.ui.discs import aa_disc
 from game.ui.guide_focus import inset_rect, inset_viewport, paint_aid, shown_point, zoomed
 from game.ui.props_draw import Color, draw_shape, shade, shape_depth
@@ -336,10 +336,12 @@ def plan_guide(
     reduced_motion: bool = False,
     mirror_camera: bool = True,
     viewport: Viewport | None = None,
+    shift: Vec3 = (0.0, 0.0, 0.0),
 ) -> GuidePlan:
     """Pose, projection and drawing order for path value ``u``; see :func:`draw_guide`.
 
-    ``viewport`` replaces the animation's own framing (the inset uses it).
+    ``viewport`` replaces the animation's own framing (the inset uses it);
+    ``shift`` (metres) moves the body, not the world props.
     """
     anim = _animation_of(subject)
     col = colors or GuideColors()
@@ -353,6 +355,8 @@ def plan_guide(
     if viewport is not None:
         vp, floor = viewport, _project_floor(fr.floor_world, cam, viewport)
     pts = solve(pose_at(anim, u, mirrored))
+    if shift != (0.0, 0.0, 0.0):  # the body moved along its props (a later set)
+        pts = {name: add(p, shift) for name, p in pts.items()}
     scr = project(pts, cam, vp)
     k = vp.scale
     away = cam.basis[2]
@@ -407,7 +411,7 @@ def plan_guide(
     focus = anim.focus
     if focus is not None and (focus.zoom > 1.0 or focus.inset > 0.0):
         point = shown_point(anim, mirrored) or focus.point
-        start = project_one(solve(pose_at(anim, 0.0, mirrored))[point], cam, vp)
+        start = project_one(add(solve(pose_at(anim, 0.0, mirrored))[point], shift), cam, vp)
         aid = ((start[0], start[1]), (scr[point][0], scr[point][1]))
         bounds.union_ip(pygame.Rect(start[0] - 12, start[1] - 12, 24, 24))
     box = inset_rect(r)
@@ -415,7 +419,7 @@ def plan_guide(
     if inset_vp is not None:
         inset = plan_guide(
             box, anim, u, mirrored=mirrored, breath=breath, camera=cam, colors=col,
-            reduced_motion=reduced_motion, mirror_camera=False, viewport=inset_vp,
+            reduced_motion=reduced_motion, mirror_camera=False, viewport=inset_vp, shift=shift,
         )  # fmt: skip
         bounds.union_ip(box)
     return GuidePlan(
@@ -487,6 +491,7 @@ def draw_guide(
     reduced_motion: bool = False,
     mirror_camera: bool = True,
     smooth: bool = True,
+    shift: Vec3 = (0.0, 0.0, 0.0),
 ) -> None:
     """Draw the guide for path value ``u`` inside ``rect``.
 
@@ -507,6 +512,7 @@ def draw_guide(
         colors=colors,
         reduced_motion=reduced_motion,
         mirror_camera=mirror_camera,
+        shift=shift,
     )
     paint_guide(surface, plan, smooth=smooth)
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.model import MUSCLES, Exercise
-from game.session.guide import guide_side
+from game.session.guide import guide_side, set_offset
 from game.session.phases import PhaseKind
 from game.session.result import Side
 from game.ui.hud import breath_amount, breath_pacer, pacer_radius, progress_bar, ring
@@ -161,6 +161,7 @@ class PlayerView:
             scene.guide_u(),
             mirrored=shown.mirrored,
             mirror_camera=shown.mirror_camera,
+            shift=set_offset(ex.animation, player.phase.set_number),
             breath=breath,
             glow_muscles=ex.muscles,
             reduced_motion=scene.reduced_motion,

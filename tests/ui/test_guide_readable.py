@@ -8,6 +8,7 @@ stay inside the picture the whole way, so a zoom never frames the move away.
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import pygame
@@ -87,3 +88,27 @@ def test_on_alternating_reps_the_figure_keeps_facing_one_way(ex_id: str) -> None
         # Which way the body points on screen, and which way the face looks.
         facing.add((head[0] > pelvis[0], plan.scr["face"][0] > head[0]))
     assert len(facing) == 1, f"{ex_id}: the picture turns round between reps"
+
+
+def test_the_foam_roller_works_one_segment_higher_each_set() -> None:
+    from game.content.model import Level, Step
+    from game.session.guide import set_offset
+    from game.session.phases import PhaseKind
+    from game.session.timeline import compile_level
+
+    ex = _content().exercises["foam_roller_mobilization"]
+    lv = Level(
+        id="probe", stage="stabilize", name="Probe", goal="", warmup=(),
+        main=(Step(ex.id),), cooldown=(),
+    )  # fmt: skip
+    tl = compile_level(lv, _content())
+    lifts = {p.set_number: p for p in tl.phases if p.kind is PhaseKind.LIFT}
+    assert len(lifts) == ex.dose.sets >= 2
+    plans = {n: plan_guide(GUIDE_RECT, ex, 0.0, shift=set_offset(ex.animation, n)) for n in lifts}
+    pelvis = [plans[n].scr["pelvis"][0] for n in sorted(plans)]
+    assert all(b - a > 5 for a, b in itertools.pairwise(pelvis))  # the body moves on
+
+    def roller(n: int) -> list[object]:
+        return [it[2] for it in plans[n].items if it[1] == 0 and it[2].tone == "roller"]
+
+    assert roller(1) and roller(1) == roller(max(plans))  # while the roller stays where it lies
