@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.session.cues import CUE_IDS, EXERCISE_PREFIX
+from game.session.cues import CUE_IDS, EXERCISE_PREFIX, PHASE_PREFIX, phase_slug
 from game.session.cues import exercise_cue as exercise_cue  # re-exported for callers
 
 if TYPE_CHECKING:
@@ -100,11 +100,14 @@ def cue_file_name(cue_id: str) -> str:
 
     Raises ValueError for ids that would not make a safe file name.
     """
-    is_exercise = cue_id.startswith(EXERCISE_PREFIX)
-    base = cue_id[len(EXERCISE_PREFIX) :] if is_exercise else cue_id
+    base, file_prefix = cue_id, ""
+    for prefix, named in ((EXERCISE_PREFIX, "exercise_"), (PHASE_PREFIX, "phase_")):
+        if cue_id.startswith(prefix):
+            base, file_prefix = cue_id[len(prefix) :], named
+            break
     if not _SAFE_ID.match(base):
         raise ValueError(f"cue id {cue_id!r} does not make a safe file name")
-    return ("exercise_" if is_exercise else "") + base + ".ogg"
+    return file_prefix + base + ".ogg"
 
 
 def _humanise(name: str) -> str:
@@ -125,6 +128,13 @@ def cue_text(cue_id: str, content: Content | None = None) -> str:
             if exercise is not None:
                 return exercise.name
         return _humanise(exercise_id)
+    if cue_id.startswith(PHASE_PREFIX):
+        slug = cue_id[len(PHASE_PREFIX) :]
+        for exercise in content.exercises.values() if content is not None else ():
+            for words in (exercise.phases.out, exercise.phases.back):
+                if phase_slug(words) == slug:
+                    return words
+        return _humanise(slug)
     return CUE_TEXT.get(cue_id) or _humanise(cue_id)
 
 

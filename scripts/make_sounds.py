@@ -46,6 +46,7 @@ from game.audio import (  # noqa: E402  (needs the checkout on sys.path first)
     cue_file_name,
     exercise_cue,
 )
+from game.session.cues import CUE_IDS, phase_cue  # noqa: E402
 
 SOUNDS_DIR = ROOT / "assets" / "sounds"
 EXERCISES_DIR = ROOT / "levels" / "exercises"
@@ -407,10 +408,26 @@ def exercise_names(folder: Path = EXERCISES_DIR) -> dict[str, str]:
     return names
 
 
-def all_cues(names: dict[str, str]) -> list[Cue]:
+def phase_words(folder: Path = EXERCISES_DIR) -> list[str]:
+    """The rep phase words the exercises name (``phases: {out: ..., back: ...}``)."""
+    found: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue  # exercise_names() has reported it already
+        phases = data.get("phases") if isinstance(data, dict) else None
+        for words in (phases or {}).values() if isinstance(phases, dict) else ():
+            if isinstance(words, str) and words.strip():
+                found.setdefault(phase_cue(words), words.strip())
+    return [w for c, w in sorted(found.items()) if c not in CUE_IDS]
+
+
+def all_cues(names: dict[str, str], phases: Sequence[str] = ()) -> list[Cue]:
     cues = [Cue(c, "voice", CUE_TEXT[c], SPOKEN.get(c, CUE_TEXT[c])) for c in VOICE_CUES]
     cues += [Cue(c, "tone", CUE_TEXT[c]) for c in TONE_CUES]
     cues += [Cue(exercise_cue(i), "voice", n, n) for i, n in sorted(names.items())]
+    cues += [Cue(phase_cue(w), "voice", w, w) for w in phases]
     return cues
 
 
@@ -464,7 +481,7 @@ def build(folder: Path = SOUNDS_DIR, *, force: bool = False) -> int:
     entries: dict[str, dict[str, object]] = {}
     made = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for cue in all_cues(exercise_names()):
+        for cue in all_cues(exercise_names(), phase_words()):
             previous = old.get(cue.cue_id)
             fresh = (
                 not force
@@ -499,7 +516,7 @@ def check(folder: Path = SOUNDS_DIR) -> int:
     entries = read_manifest(folder)
     if not entries:
         problems.append(f"{folder / 'manifest.json'}: missing or unreadable")
-    wanted = {c.cue_id: c for c in all_cues(exercise_names())}
+    wanted = {c.cue_id: c for c in all_cues(exercise_names(), phase_words())}
     for cue_id, cue in wanted.items():
         entry = entries.get(cue_id)
         if entry is None:

@@ -145,8 +145,25 @@ def test_manifest_covers_every_required_cue() -> None:
 
 def test_manifest_covers_every_cue_the_session_emits() -> None:
     cues = pytest.importorskip("game.session.cues")
-    for cue_id in cues.all_cue_ids(_exercise_names()):
+    from game.content import load_content
+
+    exercises = load_content().exercises.values()
+    words = [w for ex in exercises for w in (ex.phases.out, ex.phases.back)]
+    for cue_id in cues.all_cue_ids(_exercise_names(), words):
         assert cue_id in CUES, f"{cue_id}: add it to game.audio and run scripts/make_sounds.py"
+
+
+def test_phase_words_are_spoken_from_their_own_files_and_shown_as_written() -> None:
+    from game.content import load_content
+    from game.session.cues import phase_cue
+
+    content = load_content()
+    rdl = content.exercises["romanian_deadlift"]
+    assert phase_cue(rdl.phases.out) == "phase:hinge_down"
+    assert CUES["phase:hinge_down"]["file"] == "phase_hinge_down.ogg"
+    assert cue_text("phase:hinge_down", content) == "Hinge down"
+    # The default words keep the old cues and their files.
+    assert phase_cue("Lift") == "lift" and phase_cue("Lower slowly") == "lower_slowly"
 
 
 def test_manifest_covers_every_exercise() -> None:

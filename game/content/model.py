@@ -218,6 +218,21 @@ class Prop:
 
 
 @dataclass(frozen=True)
+class Focus:
+    """Where the guide's camera looks: the move's key point and how close.
+
+    ``point`` is the body point that carries the move (the one whose travel
+    the words and the readability checks are measured on). ``zoom`` above 1
+    frames the camera closer on it; ``inset`` adds a magnified box around it
+    for moves too small to read even then.
+    """
+
+    point: str
+    zoom: float = 1.0
+    inset: float = 0.0  # magnification of the inset box; 0 for none
+
+
+@dataclass(frozen=True)
 class Animation:
     """The guide's demonstration of one exercise.
 
@@ -231,6 +246,25 @@ class Animation:
     mode: AnimationMode = AnimationMode.THERE_AND_BACK
     props: tuple[Prop, ...] = ()
     easing: str = "smooth"  # name from the rig's easing table
+    # -- how the guide is shown (framing and sides) --
+    side: str | None = None  # the side the keyframes show ("left"/"right"); sided moves
+    focus: Focus | None = None
+    reverse_even_sets: bool = False  # a loop flow walks backward on sets 2, 4... (bicycle)
+    #: Metres the body moves against the world props after each set (the foam
+    #: roller working one segment higher every set).
+    set_shift: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class Phases:
+    """The words said and shown for the two halves of a rep.
+
+    "Lift" and "Lower slowly" fit a superman, not a hip hinge or a dead bug;
+    each exercise names what its body really does on the way out and back.
+    """
+
+    out: str = "Lift"
+    back: str = "Lower slowly"
 
 
 @dataclass(frozen=True)
@@ -245,6 +279,9 @@ class VariantSpec:
     description: str
     exercise: str | None = None
     dose: Dose | None = None
+    # -- what makes the version really different on screen --
+    keyframes: tuple[Keyframe, ...] | None = None  # its own moves on the same camera
+    range: float = 1.0  # how far along the path a rep goes (0.5: half the move)
 
 
 @dataclass(frozen=True)
@@ -267,6 +304,7 @@ class Exercise:
     substitutes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     animation: Animation | None = None
     source: str = ""  # which reference article the facts come from
+    phases: Phases = field(default_factory=lambda: Phases())
     file: str = ""  # where it was loaded from, for messages
 
 

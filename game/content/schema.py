@@ -8,6 +8,7 @@ badge scopes) are small post-checks attached to their record.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -21,6 +22,7 @@ from game.content.model import (
     EQUIPMENT,
     MUSCLES,
     POSITIONS,
+    AnimationMode,
     Badge,
     BadgeCondition,
     Dose,
@@ -28,6 +30,7 @@ from game.content.model import (
     DoseOverride,
     Exercise,
     Level,
+    Phases,
     Stage,
     Step,
     Superset,
@@ -159,8 +162,35 @@ VARIANT = Record(
         "description": _TEXT,
         "exercise": Nullable(_EXERCISE_REF),
         "dose": Nullable(DOSE),
+        "keyframes": Nullable(ListOf(KEYFRAME, nonempty=True)),
+        "range": Number(minimum=0.0, maximum=1.0),
     },
     what="a variant mapping",
+)
+
+#: Phase words: a few plain words, spoken and shown in large type.
+_PHASE_WORDS = re.compile(r"[A-Z][A-Za-z' -]{0,23}")
+
+
+def _check_phases(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -> bool:
+    ok = True
+    for name in ("out", "back"):
+        words = values.get(name)
+        if words is not None and not _PHASE_WORDS.fullmatch(words):
+            ctx.report(
+                child(node, name),
+                f"phase words '{words}' are not a short plain phrase",
+                "start with a capital; letters, spaces, ' and - only; at most 24 characters",
+            )
+            ok = False
+    return ok
+
+
+PHASES = Record(
+    Phases,
+    {"out": _TEXT, "back": _TEXT},
+    post=_check_phases,
+    what="a phases mapping (out: ..., back: ...)",
 )
 
 
@@ -174,6 +204,55 @@ def _check_exercise(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) ->
                 keys.get(missing, node),
                 f"substitute for '{missing}', which this exercise does not use",
                 "list it under equipment, or remove the substitute",
+            )
+            ok = False
+    return _check_sides(values, node, ctx) and _check_variants(values, node, ctx) and ok
+
+
+def _check_sides(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -> bool:
+    """A move done on each side says which side its keyframes show."""
+    dose: Dose = values["dose"]
+    anim = values.get("animation")
+    if anim is None or not (dose.alternate or dose.each_side) or anim.side is not None:
+        return True
+    ctx.report(
+        child(node, "animation"),
+        "a move done on each side does not say which side its keyframes show",
+        "add side: right (or left) to the animation",
+    )
+    return False
+
+
+def _check_variants(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -> bool:
+    """An easier or harder version must really play differently from the standard one."""
+    ok = True
+    anim = values.get("animation")
+    for which in ("easier", "harder"):
+        spec: VariantSpec | None = values.get(which)
+        if spec is None:
+            continue
+        where = child(node, which)
+        same_dose = spec.dose is None or spec.dose == values["dose"]
+        if spec.exercise is None and same_dose and spec.keyframes is None and spec.range == 1.0:
+            ctx.report(
+                where,
+                f"the {which} version plays exactly like the standard one",
+                "give it its own dose, keyframes, a smaller range, or another exercise",
+            )
+            ok = False
+        moves = spec.keyframes is not None or spec.range != 1.0
+        if moves and (spec.exercise is not None or anim is None):
+            ctx.report(
+                where,
+                f"the {which} version changes a move it does not show",
+                "keyframes and range need this exercise's own animation and no exercise:",
+            )
+            ok = False
+        if spec.range != 1.0 and anim is not None and anim.mode is AnimationMode.LOOP:
+            ctx.report(
+                child(where, "range"),
+                "a smaller range does not apply to a loop animation",
+                "give the version its own keyframes instead",
             )
             ok = False
     return ok
@@ -200,6 +279,7 @@ EXERCISE = Record(
         "substitutes": MapOf(Choice(tuple(EQUIPMENT), "equipment"), _EXERCISE_REF),
         "animation": Nullable(ANIMATION),
         "source": _OPTIONAL_TEXT,
+        "phases": PHASES,
     },
     internal=("file",),
     post=_check_exercise,

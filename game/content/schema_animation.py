@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-from game.content.kinds import Choice, Ctx, Number, Text
-from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Keyframe, Prop
+from game.content.kinds import Choice, Ctx, Flag, Number, Text
+from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Focus, Keyframe, Prop
 from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
-from game.content.vocabulary import BODY_POINTS, EASING_NAMES, JOINTS
+from game.content.vocabulary import BODY_POINTS, EASING_NAMES, FOCUS_POINTS, JOINTS
 
 PROP = Record(
     Prop,
@@ -54,8 +54,28 @@ def _check_keyframes(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -
                 "'at' must grow strictly from one keyframe to the next",
             )
             ok = False
+    if values.get("reverse_even_sets") and values.get("mode") is not AnimationMode.LOOP:
+        ctx.report(
+            child(node, "reverse_even_sets"),
+            "only a loop animation can be walked backward",
+            "use mode: loop, or remove reverse_even_sets",
+        )
+        ok = False
     return ok
 
+
+FOCUS = Record(
+    Focus,
+    {
+        "point": Choice(FOCUS_POINTS, "focus point"),
+        "zoom": Number(minimum=1.0, above=False, maximum=4.0),
+        "inset": Number(minimum=0.0, above=False, maximum=16.0),
+    },
+    what="a focus mapping (point: ..., zoom: ...)",
+)
+
+#: The sides a sided move's keyframes may show.
+ANIMATED_SIDES: tuple[str, ...] = ("left", "right")
 
 ANIMATION = Record(
     Animation,
@@ -65,6 +85,10 @@ ANIMATION = Record(
         "mode": Choice(tuple(m.value for m in AnimationMode), "animation mode", AnimationMode),
         "props": ListOf(PROP),
         "easing": Choice(EASING_NAMES, "easing"),
+        "side": Nullable(Choice(ANIMATED_SIDES, "side")),
+        "focus": Nullable(FOCUS),
+        "reverse_even_sets": Flag(),
+        "set_shift": Vec3(),
     },
     post=_check_keyframes,
     what="an animation mapping",

@@ -39,6 +39,7 @@ BODY_POINTS: tuple[str, ...] = (
     "head",
     "upper_back",
     "sacrum",
+    "low_back",  # the lumbar spine: a pelvic tilt presses it into the mat
     "pelvis",
     "hip_l",
     "hip_r",
@@ -66,3 +67,17 @@ BODY_POINTS: tuple[str, ...] = (
 #: Easing curves an animation may name; ``game.rig.easing`` gives each its curve
 #: (a test checks that the two lists are the same).
 EASING_NAMES: tuple[str, ...] = ("linear", "smooth", "smoother", "sine", "ease_in", "ease_out")
+
+#: Points a camera may focus on: the body points, plus the head's top and the
+#: line of the back, whose small moves (a pelvic tilt, a cat-cow) are the ones
+#: worth framing closely.
+FOCUS_POINTS: tuple[str, ...] = (
+    *BODY_POINTS,
+    "head_top",
+    "chest",
+    "vert_pelvis",
+    "vert_lumbar_lo",
+    "vert_lumbar_hi",
+    "vert_thoracic_lo",
+    "vert_thoracic_hi",
+)

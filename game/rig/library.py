@@ -7,6 +7,7 @@ from the exercise's YAML, so animators can keep working.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,14 +30,24 @@ class Subject:
     animation: Animation
     muscles: tuple[str, ...] = ()
     sided: bool = False  # alternate or each side: show the mirrored side too
+    alternate: bool = False  # sides swap rep by rep: the other side keeps the camera
+    variants: tuple[tuple[str, Animation], ...] = ()  # versions with their own keyframes
 
 
 def subject_of(exercise: Exercise) -> Subject | None:
     """The guide's view of a loaded exercise (None when it has no animation)."""
     if exercise.animation is None:
         return None
+    anim = exercise.animation
     sided = exercise.dose.alternate or exercise.dose.each_side
-    return Subject(exercise.id, exercise.name, exercise.animation, exercise.muscles, sided)
+    variants = tuple(
+        (f"{label}: {spec.name}", dataclasses.replace(anim, keyframes=spec.keyframes))
+        for label, spec in (("easier", exercise.easier), ("harder", exercise.harder))
+        if spec is not None and spec.keyframes is not None
+    )
+    return Subject(
+        exercise.id, exercise.name, anim, exercise.muscles, sided, exercise.dose.alternate, variants
+    )
 
 
 def _vec(v: Any, default: tuple[float, float, float]) -> tuple[float, float, float]:
@@ -85,6 +96,7 @@ def _from_file(path: Path) -> Subject | None:
         animation=animation_from_data(data["animation"]),
         muscles=tuple(data.get("muscles") or ()),
         sided=bool(dose.get("alternate") or dose.get("each_side")),
+        alternate=bool(dose.get("alternate")),
     )
 
 

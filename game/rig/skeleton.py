@@ -122,6 +122,7 @@ def _build_default() -> Skeleton:
         "upper_back": ("thoracic_hi", (0.0, 0.0, 0.0)),
         "chest": ("thoracic_hi", (0.0, 0.06, 0.0)),
         "sacrum": ("pelvis", (-0.02, 0.03, 0.0)),
+        "low_back": ("lumbar_hi", (0.0, 0.0, 0.0)),
         "pelvis": ("pelvis", (0.0, 0.0, 0.0)),
         # Drawing helpers: the line of the back (vertebra markers, the
         # multifidus glow) and of the belly, just inside the trunk's surface.
@@ -146,6 +147,7 @@ def _build_default() -> Skeleton:
     radius: dict[str, float] = {
         "pelvis": 0.10,
         "sacrum": 0.09,
+        "low_back": 0.09,
         "lumbar_lo": 0.095,
         "lumbar_hi": 0.09,
         "thoracic_lo": 0.095,

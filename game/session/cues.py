@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["COUNTDOWN_CUES", "CUE_IDS", "EXERCISE_PREFIX", "all_cue_ids", "exercise_cue"]
+__all__ = [
+    "COUNTDOWN_CUES",
+    "CUE_IDS",
+    "EXERCISE_PREFIX",
+    "PHASE_PREFIX",
+    "all_cue_ids",
+    "exercise_cue",
+    "phase_cue",
+]
 
 #: Every fixed cue id, in a stable order.
 CUE_IDS: tuple[str, ...] = (
@@ -44,6 +52,26 @@ def exercise_cue(exercise_id: str) -> str:
     return EXERCISE_PREFIX + exercise_id
 
 
-def all_cue_ids(exercise_ids: Iterable[str]) -> tuple[str, ...]:
-    """Every cue id the game can ask for, given the exercises that exist."""
-    return CUE_IDS + tuple(exercise_cue(e) for e in sorted(set(exercise_ids)))
+#: An exercise's phase words ("Hinge down") are spoken from cues named ``phase:<words>``.
+PHASE_PREFIX = "phase:"
+
+#: Phase words that are already fixed cues keep their old ids (and sound files).
+_FIXED_PHASE_WORDS: dict[str, str] = {"lift": "lift", "lower_slowly": "lower_slowly"}
+
+
+def phase_slug(words: str) -> str:
+    """``"Hinge down"`` -> ``"hinge_down"``: the words as a file-safe name."""
+    out = "".join(ch if ch.isalnum() else "_" for ch in words.strip().lower())
+    return "_".join(part for part in out.split("_") if part)
+
+
+def phase_cue(words: str) -> str:
+    """The cue id that speaks a rep's phase words."""
+    slug = phase_slug(words)
+    return _FIXED_PHASE_WORDS.get(slug) or PHASE_PREFIX + slug
+
+
+def all_cue_ids(exercise_ids: Iterable[str], phase_words: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every cue id the game can ask for, given the exercises and phase words that exist."""
+    phases = tuple(dict.fromkeys(phase_cue(w) for w in phase_words if phase_cue(w) not in CUE_IDS))
+    return CUE_IDS + tuple(exercise_cue(e) for e in sorted(set(exercise_ids))) + phases

@@ -19,6 +19,7 @@ from game.session.result import Side
 from game.session.settings import SessionSettings
 
 if TYPE_CHECKING:
+    from game.content.model import Exercise
     from game.session.events import Event
     from game.session.resolve import MissingEquipment, Substitution
 
@@ -80,6 +81,7 @@ class GuideMotion(str, enum.Enum):
     DEMO_LOOP = "demo_loop"  # 0 -> 1 once
     BREATH_THERE_AND_BACK = "breath_there_and_back"  # in: 0 -> 1, out: 1 -> 0
     BREATH_LOOP = "breath_loop"  # in: 0 -> 0.5, out: 0.5 -> 1
+    BREATH_LOOP_BACKWARD = "breath_loop_backward"  # the same loop walked the other way
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class Phase:
     effort_on_exhale: bool = False
     starts_exercise: bool = False  # the first work phase of a slot
     between_exercises: bool = False  # a rest leading into another exercise
+    words: str = ""  # what this exercise calls the phase ("Hinge down"); "" for the default
 
     @property
     def end(self) -> float:
@@ -175,6 +178,8 @@ class Timeline:
     settings: SessionSettings
     substitutions: tuple[Substitution, ...] = ()
     missing_equipment: tuple[MissingEquipment, ...] = ()
+    #: What each step really plays (variant moves and words applied), by step index.
+    played: tuple[Exercise, ...] = ()
     _starts: tuple[float, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -202,6 +207,11 @@ class Timeline:
         """The index of the phase covering instant ``t`` (clamped to the ends)."""
         i = bisect.bisect_right(self._starts, t) - 1
         return min(max(i, 0), len(self.phases) - 1)
+
+    def played_exercise(self, phase: Phase) -> Exercise | None:
+        """The exercise a phase shows, as its step plays it (an easier version's own moves)."""
+        i = phase.step_index
+        return self.played[i] if 0 <= i < len(self.played) else None
 
     def exercise_ids(self) -> tuple[str, ...]:
         """The exercises played, in order of first appearance."""

@@ -281,7 +281,9 @@ class SessionPlayer:
 
     def guide_u(self, eased: bool = True) -> float:
         """The guide's position on the exercise's keyframe path, 0..1."""
-        return guide_u(self.phase, self.phase_fraction, self.breath(), eased)
+        pacer = self.timeline.pacer
+        share = pacer.inhale / pacer.cycle
+        return guide_u(self.phase, self.phase_fraction, self.breath(), eased, share)
 
     # -- outcome ------------------------------------------------------------
 

@@ -59,6 +59,7 @@ class ResolvedStep:
     variant: Variant
     substitutions: tuple[Substitution, ...] = ()
     missing: MissingEquipment | None = None
+    range: float = 1.0  # how far along the guide's path a rep or hold goes
 
 
 def _exercise(content: Content, exercise_id: str) -> Exercise:
@@ -68,14 +69,30 @@ def _exercise(content: Content, exercise_id: str) -> Exercise:
         raise ValueError(f"unknown exercise {exercise_id!r}") from None
 
 
-def _apply_variant(content: Content, ex: Exercise, variant: Variant) -> tuple[Exercise, Dose]:
+def _apply_variant(
+    content: Content, ex: Exercise, variant: Variant
+) -> tuple[Exercise, Dose, float]:
+    """The exercise, dose and path range a variant plays.
+
+    A version of the same move shows its own keyframes (if it has them) and
+    its own description as the words on screen, so an easier version looks
+    and reads different from the standard one.
+    """
     spec = {Variant.EASIER: ex.easier, Variant.HARDER: ex.harder}.get(variant)
     if spec is None:
-        return ex, ex.dose
+        return ex, ex.dose, 1.0
     if spec.exercise is not None:
         other = _exercise(content, spec.exercise)
-        return other, spec.dose or other.dose
-    return ex, spec.dose or ex.dose
+        return other, spec.dose or other.dose, 1.0
+    anim = ex.animation
+    if anim is not None and spec.keyframes is not None:
+        anim = dataclasses.replace(anim, keyframes=spec.keyframes)
+    name = f"{ex.name}: {spec.name}"
+    summary = f"The {variant.value} version of the {ex.name[:1].lower() + ex.name[1:]}."
+    shown = dataclasses.replace(
+        ex, name=name, summary=summary, cues=(spec.description,), animation=anim
+    )
+    return shown, spec.dose or ex.dose, spec.range
 
 
 def apply_override(dose: Dose, step: Step) -> Dose:
@@ -125,10 +142,10 @@ def resolve_step(
     so "6 reps" in the level still means 6 reps of whatever is played.
     """
     variant = EASIER_NOTCH[step.variant] if settings.prefer_easier else step.variant
-    ex, dose = _apply_variant(content, _exercise(content, step.exercise), variant)
+    ex, dose, reach = _apply_variant(content, _exercise(content, step.exercise), variant)
     played, subs, missing = _substitute(content, ex, settings, step_index)
     if played is not ex:
-        dose = played.dose
+        dose, reach = played.dose, 1.0
     return ResolvedStep(
         step=step,
         step_index=step_index,
@@ -137,4 +154,5 @@ def resolve_step(
         variant=variant,
         substitutions=subs,
         missing=missing,
+        range=reach,
     )

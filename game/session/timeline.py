@@ -24,10 +24,11 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from game.content.model import AnimationMode, Content, DoseKind, Level, Step, Superset
+from game.content.model import AnimationMode, Content, DoseKind, Exercise, Level, Step, Superset
 from game.session.breath import EPS
-from game.session.cues import exercise_cue
+from game.session.cues import exercise_cue, phase_cue
 from game.session.events import schedule_events
+from game.session.guide import animated_side
 from game.session.phases import GuideMotion, Phase, PhaseKind, Section, Slot, Timeline
 from game.session.resolve import MissingEquipment, ResolvedStep, Substitution, resolve_step
 from game.session.result import Side
@@ -40,6 +41,18 @@ _SIDE_CUE: dict[Side, tuple[str, ...]] = {
     Side.LEFT: ("left_side",),
     Side.RIGHT: ("right_side",),
 }
+
+
+def _side_order(ex: Exercise) -> tuple[Side, Side]:
+    """Sides in playing order: the side the keyframes show comes first, as the cues say.
+
+    An exercise with no animation (or one that does not name its side) starts
+    on the left, as it always did.
+    """
+    if ex.animation is None or ex.animation.side is None:
+        return Side.LEFT, Side.RIGHT
+    first = animated_side(ex.animation)
+    return (first, Side.LEFT if first is Side.RIGHT else Side.RIGHT)
 
 
 @dataclass(frozen=True)
@@ -132,14 +145,14 @@ class _Builder:
     def hold(self, plan: _SlotPlan, side: Side) -> None:
         setup = plan.resolved.dose.setup_seconds
         seconds, breaths = hold_length(plan.resolved, self.settings)
-        anchor = self.t + setup
-        self.add(PhaseKind.SETUP, setup, side=side, u0=0.0, u1=1.0, breath_anchor=anchor)
+        anchor, top = self.t + setup, plan.resolved.range
+        self.add(PhaseKind.SETUP, setup, side=side, u0=0.0, u1=top, breath_anchor=anchor)
         self.add(
-            PhaseKind.HOLD, seconds, side=side, u0=1.0, u1=1.0, breath_anchor=anchor,
+            PhaseKind.HOLD, seconds, side=side, u0=top, u1=top, breath_anchor=anchor,
             breaths=breaths, cues=("hold",),
         )  # fmt: skip
         self.add(
-            PhaseKind.RELEASE, setup, side=side, u0=1.0, u1=0.0, breath_anchor=anchor,
+            PhaseKind.RELEASE, setup, side=side, u0=top, u1=0.0, breath_anchor=anchor,
             cues=("release",),
         )  # fmt: skip
 
@@ -149,7 +162,9 @@ class _Builder:
             raise ValueError(f"{ex.id}: a reps dose needs reps")
         tempo, effort = dose.tempo, ex.breath == "effort_on_exhale"
         loop = ex.animation is not None and ex.animation.mode is AnimationMode.LOOP
-        a, top, back = (0.0, 0.5, 1.0) if loop else (0.0, 1.0, 0.0)
+        reach = plan.resolved.range
+        a, top, back = (0.0, 0.5, 1.0) if loop else (0.0, reach, 0.0)
+        out_words, back_words = ex.phases.out, ex.phases.back
         alternate = dose.alternate and side is Side.BOTH
         count = dose.reps * 2 if alternate else dose.reps
         rep_len = tempo.lift + tempo.hold + tempo.lower + tempo.pause
@@ -161,17 +176,23 @@ class _Builder:
             pause += breaths * cycle - rep_len
             setup = max(setup, self.pacer.inhale)
             anchor = self.t + setup - self.pacer.inhale
-        sides = (Side.LEFT, Side.RIGHT) if alternate else (side, side)
+        sides = _side_order(ex) if alternate else (side, side)
         common: dict[str, Any] = {"breath_anchor": anchor, "reps": dose.reps}
         self.add(PhaseKind.SETUP, setup, side=sides[0], u0=a, u1=a, **common)
         for r in range(count):
             rep_side = sides[r % 2]
             number = r // 2 + 1 if alternate else r + 1
             rep = {**common, "side": rep_side, "rep_number": number}
-            lift_cues = _SIDE_CUE[rep_side] + ("lift",) if alternate else ("lift",)
-            self.add(PhaseKind.LIFT, tempo.lift, u0=a, u1=top, cues=lift_cues, **rep)
+            out_cue, back_cue = (phase_cue(out_words),), (phase_cue(back_words),)
+            lift_cues = _SIDE_CUE[rep_side] + out_cue if alternate else out_cue
+            self.add(
+                PhaseKind.LIFT, tempo.lift, u0=a, u1=top, cues=lift_cues, words=out_words, **rep
+            )
             self.add(PhaseKind.TOP_HOLD, tempo.hold, u0=top, u1=top, cues=("hold",), **rep)
-            self.add(PhaseKind.LOWER, tempo.lower, u0=top, u1=back, cues=("lower_slowly",), **rep)
+            self.add(
+                PhaseKind.LOWER, tempo.lower, u0=top, u1=back, cues=back_cue, words=back_words,
+                **rep,
+            )  # fmt: skip
             if r < count - 1:
                 self.add(PhaseKind.REP_PAUSE, pause, u0=back, u1=back, **rep)
 
@@ -179,8 +200,11 @@ class _Builder:
         ex, dose = plan.resolved.exercise, plan.resolved.dose
         if dose.flow_seconds is None:
             raise ValueError(f"{ex.id}: a flow dose needs flow_seconds")
-        loop = ex.animation is not None and ex.animation.mode is AnimationMode.LOOP
+        anim = ex.animation
+        loop = anim is not None and anim.mode is AnimationMode.LOOP
         motion = GuideMotion.BREATH_LOOP if loop else GuideMotion.BREATH_THERE_AND_BACK
+        if loop and anim is not None and anim.reverse_even_sets and self.ctx["set_number"] % 2 == 0:
+            motion = GuideMotion.BREATH_LOOP_BACKWARD  # the bicycle's backward set
         self.add(PhaseKind.FLOW, dose.flow_seconds, side=side, u0=0.0, u1=1.0, motion=motion)
 
     # -- one exercise occurrence --------------------------------------------
@@ -188,7 +212,7 @@ class _Builder:
     def work(self, plan: _SlotPlan) -> None:
         dose = plan.resolved.dose
         one_sided = dose.each_side or (dose.alternate and dose.kind is not DoseKind.REPS)
-        runs = (Side.LEFT, Side.RIGHT) if one_sided else (Side.BOTH,)
+        runs = _side_order(plan.resolved.exercise) if one_sided else (Side.BOTH,)
         emit = {DoseKind.HOLD: self.hold, DoseKind.REPS: self.reps, DoseKind.FLOW: self.flow}
         for set_number in range(1, plan.sets + 1):
             self.ctx["set_number"] = set_number
@@ -281,6 +305,7 @@ def compile_level(
         for s, (plan, (first, work, end)) in enumerate(zip(plans, slot_bounds, strict=True))
     )
     events, first_event = schedule_events(phases, settings.pacer)
+    played = {plan.resolved.step_index: plan.resolved.exercise for plan in plans}
     seen: set[int] = set()
     subs: list[Substitution] = []
     missing: list[MissingEquipment] = []
@@ -300,6 +325,7 @@ def compile_level(
         settings=settings,
         substitutions=tuple(subs),
         missing_equipment=tuple(missing),
+        played=tuple(played[i] for i in sorted(played)),
     )
 
 

@@ -62,18 +62,23 @@ def render_contact_sheet(
     pygame.font.init()
     font = pygame.font.Font(None, max(14, size[1] // 13))
     title_font = pygame.font.Font(None, 26)
-    sides = (False, True) if subject.sided else (False,)
+    # One block of rows per side shown, then one per version with its own moves.
+    blocks: list[tuple[Animation, bool, str]] = [(anim, False, "")]
+    if subject.sided:
+        blocks.append((anim, True, "  (other side)"))
+    blocks += [(a, False, f"  ({label})") for label, a in subject.variants]
     rows_per_side = (frames + columns - 1) // columns
     w, h = size
     title_h = 34
-    sheet = pygame.Surface((w * columns, title_h + h * rows_per_side * len(sides)))
+    sheet = pygame.Surface((w * columns, title_h + h * rows_per_side * len(blocks)))
     sheet.fill(_BG)
     cam = camera or anim.camera
-    title = f"{subject.name} ({subject.id}) - camera {cam}, {anim.mode.value}"
+    side = f", shows the {anim.side} side" if anim.side else ""
+    title = f"{subject.name} ({subject.id}) - camera {cam}, {anim.mode.value}{side}"
     sheet.blit(title_font.render(title, True, _TEXT), (8, 8))
     colors = GuideColors()
     muscles = subject.muscles if glow else ()
-    for s, mirrored in enumerate(sides):
+    for s, (shown, mirrored, note) in enumerate(blocks):
         for i in range(frames):
             u = i / (frames - 1) if frames > 1 else 0.0
             row, col = divmod(i, columns)
@@ -81,10 +86,11 @@ def render_contact_sheet(
             cell = pygame.Rect(x + 1, y + 1, w - 2, h - 2)
             sheet.fill((30, 40, 58), cell)
             draw_guide(
-                sheet, cell, anim, u, mirrored=mirrored, camera=cam,
+                sheet, cell, shown, u, mirrored=mirrored, camera=cam,
                 glow_muscles=muscles, colors=colors, breath=0.5,
+                mirror_camera=not subject.alternate,
             )  # fmt: skip
-            label = phase_label(anim, u) + ("  (other side)" if mirrored else "")
+            label = phase_label(shown, u) + note
             sheet.blit(font.render(label, True, _DIM), (x + 6, y + 5))
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -30,8 +30,9 @@ from game.rig.camera import (
 from game.rig.library import Subject
 from game.rig.pose import pose_at, solve
 from game.rig.props import Box, Cylinder, Shape, Sphere, prop_shapes
-from game.rig.vec import Vec3, dot, sub
+from game.rig.vec import Vec3, add, dot, sub
 from game.ui.discs import aa_disc
+from game.ui.guide_focus import inset_rect, inset_viewport, paint_aid, shown_point, zoomed
 from game.ui.props_draw import Color, draw_shape, shade, shape_depth
 
 # ---------------------------------------------------------------------------
@@ -174,6 +175,7 @@ def _mix(a: Color, b: Color, t: float) -> Color:
 class Framing:
     viewport: Viewport
     floor: tuple[tuple[float, float], ...]  # the floor patch, on screen
+    floor_world: tuple[Vec3, ...] = ()  # the same patch in metres, for other views
 
 
 def _floor_patch(xs: list[float], zs: list[float]) -> list[Vec3]:
@@ -211,9 +213,21 @@ def _compute_framing(
         for shape in prop_shapes(animation.props, p, mirrored):
             pts.extend(_shape_extent(shape))
     floor = _floor_patch([p[0] for p in pts], [p[2] for p in pts])
-    vp = fit_viewport(pts, camera, rect)
+    area = pygame.Rect(rect)
+    if animation.focus is not None and animation.focus.inset > 0.0:
+        # The figure fits below the magnified box, so the box never hides it.
+        box = inset_rect(area)
+        area = pygame.Rect(area.x, box.bottom, area.w, area.bottom - box.bottom)
+    fitted = fit_viewport(pts, camera, (area.x, area.y, area.w, area.h))
+    vp = zoomed(fitted, animation, camera, mirrored, area)
+    return Framing(vp, _project_floor(floor, camera, vp), tuple(floor))
+
+
+def _project_floor(
+    floor: Sequence[Vec3], camera: Camera, vp: Viewport
+) -> tuple[tuple[float, float], ...]:
     proj = project({str(i): q for i, q in enumerate(floor)}, camera, vp)
-    return Framing(vp, tuple((x, y) for x, y, _ in proj.values()))
+    return tuple((x, y) for x, y, _ in proj.values())
 
 
 def _shape_rect(shape: Shape, camera: Camera, vp: Viewport) -> pygame.Rect:
@@ -304,6 +318,9 @@ class GuidePlan:
     facing: bool
     glow: Color
     bounds: pygame.Rect
+    #: The key point's start and now (screen), for the motion aid; None without a focus aid.
+    aid: tuple[tuple[float, float], tuple[float, float]] | None = None
+    inset: GuidePlan | None = None  # the magnified box, planned the same way
 
 
 def plan_guide(
@@ -318,8 +335,14 @@ def plan_guide(
     colors: GuideColors | None = None,
     reduced_motion: bool = False,
     mirror_camera: bool = True,
+    viewport: Viewport | None = None,
+    shift: Vec3 = (0.0, 0.0, 0.0),
 ) -> GuidePlan:
-    """Pose, projection and drawing order for path value ``u``; see :func:`draw_guide`."""
+    """Pose, projection and drawing order for path value ``u``; see :func:`draw_guide`.
+
+    ``viewport`` replaces the animation's own framing (the inset uses it);
+    ``shift`` (metres) moves the body, not the world props.
+    """
     anim = _animation_of(subject)
     col = colors or GuideColors()
     cam = camera if isinstance(camera, Camera) else CAMERAS.get(camera or anim.camera)
@@ -328,8 +351,12 @@ def plan_guide(
         cam = cam.mirrored()
     r = pygame.Rect(rect)
     fr = framing(anim, cam, mirrored, (r.x, r.y, r.w, r.h))
-    vp = fr.viewport
+    vp, floor = fr.viewport, fr.floor
+    if viewport is not None:
+        vp, floor = viewport, _project_floor(fr.floor_world, cam, viewport)
     pts = solve(pose_at(anim, u, mirrored))
+    if shift != (0.0, 0.0, 0.0):  # the body moved along its props (a later set)
+        pts = {name: add(p, shift) for name, p in pts.items()}
     scr = project(pts, cam, vp)
     k = vp.scale
     away = cam.basis[2]
@@ -380,9 +407,25 @@ def plan_guide(
     )
     for shape in mats + [it[2] for it in items if it[1] == 0]:
         bounds.union_ip(_shape_rect(shape, cam, vp))
+    aid, inset = None, None
+    focus = anim.focus
+    if focus is not None and (focus.zoom > 1.0 or focus.inset > 0.0):
+        point = shown_point(anim, mirrored) or focus.point
+        start = project_one(add(solve(pose_at(anim, 0.0, mirrored))[point], shift), cam, vp)
+        aid = ((start[0], start[1]), (scr[point][0], scr[point][1]))
+        bounds.union_ip(pygame.Rect(start[0] - 12, start[1] - 12, 24, 24))
+    box = inset_rect(r)
+    inset_vp = None if viewport is not None else inset_viewport(vp, anim, cam, mirrored, box)
+    if inset_vp is not None:
+        inset = plan_guide(
+            box, anim, u, mirrored=mirrored, breath=breath, camera=cam, colors=col,
+            reduced_motion=reduced_motion, mirror_camera=False, viewport=inset_vp, shift=shift,
+        )  # fmt: skip
+        bounds.union_ip(box)
     return GuidePlan(
-        r, fr.floor, tuple(mats), tuple(items), scr, cam, vp, col, facing, glow, bounds.clip(r)
-    )
+        r, floor, tuple(mats), tuple(items), scr, cam, vp, col, facing, glow, bounds.clip(r),
+        aid, inset,
+    )  # fmt: skip
 
 
 def paint_guide(surface: pygame.Surface, plan: GuidePlan, *, smooth: bool = True) -> None:
@@ -414,7 +457,8 @@ def paint_guide(surface: pygame.Surface, plan: GuidePlan, *, smooth: bool = True
                 pygame.draw.circle(surface, shade(col.figure, 0.55), (fx, fy), 0.028 * k)
         elif kind == 4:
             x, y, _ = scr[data]
-            pygame.draw.circle(surface, shade(trunk_col, 0.75), (x, y), max(1.5, 0.016 * k))
+            dot = min(6.0, max(1.5, 0.016 * k))  # a marker, not a disc, in a magnified view
+            pygame.draw.circle(surface, shade(trunk_col, 0.75), (x, y), dot)
         elif kind == 5:
             a, b = data
             _capsule(surface, plan.glow, scr[a], scr[b], 0.022 * k, None, smooth)
@@ -423,7 +467,14 @@ def paint_guide(surface: pygame.Surface, plan: GuidePlan, *, smooth: bool = True
                 _capsule(surface, edge, scr[a], scr[b], rp + 1.5, None, False)
             for a, b, rp in data:
                 _capsule(surface, trunk_col, scr[a], scr[b], rp, None, smooth)
+    if plan.aid is not None:
+        paint_aid(surface, plan.aid[0], plan.aid[1], plan.glow, max(3.0, plan.area.h / 40.0))
     surface.set_clip(clip)
+    if plan.inset is not None:
+        box = plan.inset.area
+        surface.fill(col.outline, box.clip(clip))
+        paint_guide(surface, plan.inset, smooth=smooth)
+        pygame.draw.rect(surface, col.glow, box, width=2)
 
 
 def draw_guide(
@@ -440,6 +491,7 @@ def draw_guide(
     reduced_motion: bool = False,
     mirror_camera: bool = True,
     smooth: bool = True,
+    shift: Vec3 = (0.0, 0.0, 0.0),
 ) -> None:
     """Draw the guide for path value ``u`` inside ``rect``.
 
@@ -460,6 +512,7 @@ def draw_guide(
         colors=colors,
         reduced_motion=reduced_motion,
         mirror_camera=mirror_camera,
+        shift=shift,
     )
     paint_guide(surface, plan, smooth=smooth)
 

@@ -71,10 +71,11 @@ class LevelIntroScene(Scene):
         self.missing = timeline.missing_equipment
         # What will actually be played (substitutes and easier versions in
         # place); a level nothing of which can be played still lists its moves.
-        played = dict.fromkeys(p.exercise_id for p in timeline.phases if p.exercise_id)
-        self.exercises = [
-            self.content.exercises[e] for e in played if e in self.content.exercises
-        ] or level_exercises(level, self.content)
+        # An easier or harder version is shown as played: its own name, words and moves.
+        played = {
+            (ex.id, ex.name): ex for ex in (timeline.played[s.step_index] for s in timeline.slots)
+        }
+        self.exercises = list(played.values()) or level_exercises(level, self.content)
         self.focus = 0  # which card; len(exercises) = the start button
         self.t = 0.0
         self._since = 0.0

@@ -18,6 +18,7 @@ import pygame
 
 from game.audio import cue_text
 from game.content.model import Exercise, Level
+from game.session.breath import BreathPhase
 from game.session.events import (
     BreatheIn,
     BreatheOut,
@@ -206,7 +207,12 @@ class PlayerScene(Scene):
 
     # ------------------------------------------------------------------
     def exercise(self) -> Exercise | None:
-        ex_id = self.player.phase.exercise_id or self.player.next_exercise_id
+        """The exercise on screen, as its step plays it (an easier version's own moves)."""
+        phase = self.player.phase
+        played = self.timeline.played_exercise(phase) if phase.exercise_id else None
+        if played is not None and played.id == phase.exercise_id:
+            return played
+        ex_id = phase.exercise_id or self.player.next_exercise_id
         return self.content.exercises.get(ex_id) if ex_id else None
 
     def guide_u(self) -> float:
@@ -223,11 +229,18 @@ class PlayerScene(Scene):
     def phase_words(self) -> str:
         """What to do now, in words: the phase's instruction, or what comes after a rest."""
         phase = self.player.phase
-        words = PHASE_WORDS.get(phase.kind, "")
+        words = phase.words or PHASE_WORDS.get(phase.kind, "")
+        if phase.words:
+            words = f"{words} \u00b7 {self._breath_word()}"
         if phase.kind is PhaseKind.REST and phase.next_exercise_id:
             nxt = self.content.exercises.get(phase.next_exercise_id)
             words = f"Rest. Next: {nxt.name}" if nxt else words
         return words
+
+    def _breath_word(self) -> str:
+        """The breath that goes with the move right now, shown beside its words."""
+        inhaling = self.player.breath().phase is BreathPhase.IN
+        return "breathe in" if inhaling else "breathe out"
 
     def invalidate(self) -> None:
         """The window was disturbed: draw every part again on the next frame."""

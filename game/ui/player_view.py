@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.model import MUSCLES, Exercise
+from game.session.guide import guide_side, set_offset
 from game.session.phases import PhaseKind
 from game.session.result import Side
 from game.ui.hud import breath_amount, breath_pacer, pacer_radius, progress_bar, ring
@@ -158,13 +159,16 @@ class PlayerView:
         if ex is None or ex.animation is None:
             return int(self.regions.paint(surface, static, "stage", GUIDE_RECT, words, overlay))
         breath = 0.0 if scene.reduced_motion else breath_amount(player.breath())
+        shown = guide_side(ex.animation, ex.dose, player.side)
         dirty = self.guide.draw(
             surface,
             static,
             GUIDE_RECT,
             ex,
             scene.guide_u(),
-            mirrored=player.side is Side.LEFT,
+            mirrored=shown.mirrored,
+            mirror_camera=shown.mirror_camera,
+            shift=set_offset(ex.animation, player.phase.set_number),
             breath=breath,
             glow_muscles=ex.muscles,
             reduced_motion=scene.reduced_motion,
@@ -200,9 +204,14 @@ class PlayerView:
             cue = ex.cues[min(len(ex.cues) - 1, max(0, player.rep_number - 1)) % len(ex.cues)]
             line = (cue, "cue")
 
+        # Long phase words with their breath ("Hips down to the side · breathe
+        # out") step down a size rather than run under the side panel.
+        fits = theme.font("heading", True).size(words)[0] <= WORDS_AREA.width - 16
+        role = "heading" if fits else "label"
+
         def draw() -> None:
             y = STAGE_RECT.bottom + 16
-            blit_text(surface, theme, words, (32, y), role="heading", bold=True, color=c.accent)
+            blit_text(surface, theme, words, (32, y), role=role, bold=True, color=c.accent)
             text, kind = line
             if kind == "caption":
                 blit_text(surface, theme, text, (32, y + 50), role="label", color=c.text)

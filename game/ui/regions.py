@@ -92,13 +92,15 @@ class GuideView:
         glow_muscles: Sequence[str],
         colors: GuideColors | None = None,
         reduced_motion: bool = False,
+        mirror_camera: bool = True,
+        shift: tuple[float, float, float] = (0.0, 0.0, 0.0),
     ) -> pygame.Rect | None:
         """Bring the guide on ``surface`` up to date; returns the area redrawn, if any."""
         anim: Animation | None = exercise.animation
         if anim is None:
             return None
         breath = round(max(0.0, min(1.0, breath)) * BREATH_STEPS) / BREATH_STEPS
-        stage = (id(anim), mirrored, tuple(rect), colors)
+        stage = (id(anim), mirrored, mirror_camera, shift, tuple(rect), colors)
         inputs = (stage, u, breath, tuple(glow_muscles), reduced_motion)
         if inputs == self._inputs:
             return None
@@ -111,6 +113,8 @@ class GuideView:
             glow_muscles=glow_muscles,
             colors=colors,
             reduced_motion=reduced_motion,
+            mirror_camera=mirror_camera,
+            shift=shift,
         )
         if stage != self._stage or self._bounds is None:
             dirty = pygame.Rect(rect)

@@ -75,9 +75,11 @@ dose:
   alternate: true
   rest_seconds: 20
 easier:
-  name: One limb at a time
-  description: Move one limb until the trunk stays still.
+  name: Fewer reps
+  description: Four slow reps a side until the trunk stays still.
+  dose: {kind: reps, sets: 2, reps: 4, alternate: true}
 animation:
+  side: right
   camera: side
   mode: there_and_back
   props:

@@ -28,7 +28,7 @@ def test_unknown_exercise_in_substitutes_and_variants(content):
     content.edit("exercises/bird_dog.yaml", "substitutes: {}", "substitutes: {foam_roller: nope}")
     content.edit(
         "exercises/bird_dog.yaml",
-        "description: Move one limb until the trunk stays still.",
+        "description: Four slow reps a side until the trunk stays still.",
         "description: Move one limb.\n  exercise: side_plonk",
     )
     found = content.problems()
@@ -97,7 +97,7 @@ def test_dynamic_exercise_in_a_stage_that_forbids_it(content):
 def test_dynamic_exercise_played_through_a_variant_is_caught_too(content):
     content.edit(
         "exercises/bird_dog.yaml",
-        "description: Move one limb until the trunk stays still.",
+        "description: Four slow reps a side until the trunk stays still.",
         "description: Move one limb.\n  exercise: crunch",
     )
     problem = only(content.problems())
@@ -159,3 +159,19 @@ def test_broken_exercise_file_does_not_make_its_uses_unknown(content):
     content.edit("exercises/bird_dog.yaml", "name: Bird dog", "name: [Bird dog]")
     problem = only(content.problems())
     assert problem.path.endswith("bird_dog.yaml")
+
+
+def test_a_version_that_plays_like_the_standard_one_is_an_error(content):
+    content.edit(
+        "exercises/bird_dog.yaml",
+        "  dose: {kind: reps, sets: 2, reps: 4, alternate: true}\n",
+        "",
+    )
+    problem = only(content.problems())
+    assert "plays exactly like the standard one" in problem.message
+    assert problem.path.endswith("bird_dog.yaml") and problem.line > 0
+
+
+def test_a_sided_move_must_say_which_side_its_keyframes_show(content):
+    content.edit("exercises/bird_dog.yaml", "  side: right\n", "")
+    assert "which side its keyframes show" in only(content.problems()).message

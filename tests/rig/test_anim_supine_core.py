@@ -12,7 +12,8 @@ import math
 import pytest
 
 from game.content.model import Animation, Content
-from game.rig.pose import pose_at, solve
+from game.rig.checks import contact_gaps
+from game.rig.pose import pose_at, pose_of, solve
 from game.rig.vec import Vec3
 
 
@@ -64,8 +65,14 @@ def test_pelvic_tilt_moves_only_the_pelvis_and_low_back() -> None:
     assert pitches["flatten"] < pitches["start"] - 8  # posterior tilt, low back down
     assert pitches["start"] < pitches["arch"] < pitches["start"] + 10  # a small arch
     for kf in anim.keyframes:
-        for joint in ("thoracic_lo", "thoracic_hi", "neck", "head"):
+        for joint in ("thoracic_hi", "neck", "head"):
             assert joint not in kf.pose, (kf.name, joint)
+    # The flatten presses the low back into the mat; the sacrum stays down with it.
+    gaps = {(label, point): gap for label, point, gap in contact_gaps(anim)}
+    assert abs(gaps[("flatten", "low_back")]) < 0.015
+    assert abs(gaps[("flatten", "sacrum")]) < 0.01
+    low = {kf.name: solve(pose_of(kf))["low_back"][1] for kf in anim.keyframes}
+    assert low["flatten"] < low["start"] - 0.007 and low["start"] < low["arch"]
 
 
 def test_dead_bug_hold_ends_in_tabletop_with_arms_up() -> None:

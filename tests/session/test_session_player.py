@@ -100,18 +100,26 @@ def test_state_queries_follow_the_phase() -> None:
 
 
 def test_flow_guide_rises_with_the_breath_in() -> None:
-    c = content([exercise("rock", flow(12)), exercise("cat", flow(12), mode=AnimationMode.LOOP)])
-    for ex_id, top in (("rock", 1.0), ("cat", 0.5)):
-        player = SessionPlayer(compile_level(level([step(ex_id)]), c, NO_INTRO))
-        player.update(1.0)
-        b = player.breath()
-        assert b.phase is BreathPhase.IN and b.fraction == pytest.approx(0.5)
-        assert player.guide_u() == pytest.approx(top / 2)
-        player.update(1.0)
-        assert player.guide_u() == pytest.approx(top)
-        player.update(2.0)  # halfway through the breath out
-        assert player.breath().phase is BreathPhase.OUT
-        assert player.guide_u() == pytest.approx(top / 2 if top == 1.0 else 0.75)
+    c = content([exercise("rock", flow(12))])
+    player = SessionPlayer(compile_level(level([step("rock")]), c, NO_INTRO))
+    player.update(1.0)
+    b = player.breath()
+    assert b.phase is BreathPhase.IN and b.fraction == pytest.approx(0.5)
+    assert player.guide_u() == pytest.approx(0.5)
+    player.update(1.0)
+    assert player.guide_u() == pytest.approx(1.0)
+    player.update(2.0)  # halfway through the breath out
+    assert player.breath().phase is BreathPhase.OUT
+    assert player.guide_u() == pytest.approx(0.5)
+
+
+def test_a_loop_flow_takes_a_whole_breath_for_each_half_at_an_even_pace() -> None:
+    c = content([exercise("cat", flow(12), mode=AnimationMode.LOOP)])
+    player = SessionPlayer(compile_level(level([step("cat")]), c, NO_INTRO))
+    cycle = player.timeline.pacer.cycle  # 6 s: 2 in, 4 out
+    for t in (1.0, 2.0, 4.0, 6.0, 9.0):
+        player.update(t - player.position)
+        assert player.guide_u() == pytest.approx((t / (2 * cycle)) % 1.0), t
 
 
 def test_pause_excludes_paused_time_exactly() -> None:

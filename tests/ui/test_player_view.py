@@ -205,3 +205,21 @@ def test_cached_discs_match_aacircle(screen: pygame.Surface) -> None:
         pa, pb = pygame.image.tobytes(a, "RGB"), pygame.image.tobytes(b, "RGB")
         worst = max(abs(x - y) for x, y in zip(pa, pb, strict=True))
         assert worst <= 2, (center, radius)  # alpha blending rounds by a level or two
+
+
+def test_every_phase_phrase_with_its_breath_stays_inside_the_words_area() -> None:
+    import pygame
+
+    from game.content import assets_dir, load_content
+    from game.ui.player_view import WORDS_AREA
+    from game.ui.theme import TEXT_SCALES, Theme
+
+    pygame.font.init()
+    content = load_content()
+    phrases = {w for e in content.exercises.values() for w in (e.phases.out, e.phases.back)}
+    for size in TEXT_SCALES:
+        theme = Theme(assets_dir() / "fonts", text_size=size)
+        for words in phrases:
+            text = f"{words} \\u00b7 breathe out"
+            widest = min(theme.font(r, True).size(text)[0] for r in ("heading", "label"))
+            assert 32 + widest <= WORDS_AREA.right, (size, words)
