@@ -112,3 +112,25 @@ def test_the_foam_roller_works_one_segment_higher_each_set() -> None:
         return [it[2] for it in plans[n].items if it[1] == 0 and it[2].tone == "roller"]
 
     assert roller(1) and roller(1) == roller(max(plans))  # while the roller stays where it lies
+
+
+@pytest.mark.parametrize("ex_id", _animated())
+def test_a_zoom_never_crops_a_moving_part(ex_id: str) -> None:
+    """Framing closer may leave still feet out of a head lift, but every head,
+    hand, knee or foot that moves stays in the picture the whole way."""
+    from game.rig.pose import pose_at, solve
+
+    anim = _content().exercises[ex_id].animation
+    assert anim is not None
+    cam = CAMERAS[anim.camera]
+    rect = pygame.Rect(GUIDE_RECT)
+    vp = framing(anim, cam, False, (rect.x, rect.y, rect.w, rect.h)).viewport
+    ends = ("head", "hand_l", "hand_r", "knee_l", "knee_r", "foot_l", "foot_r")
+    frames = [solve(pose_at(anim, i / 20)) for i in range(21)]
+    for name in ends:
+        path = [project_one(f[name], cam, vp)[:2] for f in frames]
+        x0, y0 = path[0]
+        if max(abs(x - x0) + abs(y - y0) for x, y in path) < 4.0:
+            continue  # a still part may sit outside a close frame
+        for u, (x, y) in enumerate(path):
+            assert rect.collidepoint(x, y), f"{ex_id}: {name} leaves the picture at u={u / 20}"
