@@ -210,9 +210,17 @@ def main_menu(ctx: AppContext, profile_id: int) -> Scene:
     apply_settings(ctx, data.settings())
 
     def open_settings() -> None:
+        from game.reminder_install import real_system
+        from game.ui.reminder_actions import ReminderActions
         from game.ui.settings_screen import SettingsScene
 
-        ctx.scenes.push(SettingsScene(ctx, data, on_change=lambda s: apply_settings(ctx, s)))
+        reminders = None
+        if ctx.saves_dir is not None:
+            reminders = ReminderActions(real_system(), ctx.saves_dir, ctx.clock, data.name)
+        scene = SettingsScene(
+            ctx, data, on_change=lambda s: apply_settings(ctx, s), reminders=reminders
+        )
+        ctx.scenes.push(scene)
 
     def open_profiles() -> None:
         from game.ui.profiles_screen import ProfilesScene
