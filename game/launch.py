@@ -210,13 +210,17 @@ def main_menu(ctx: AppContext, profile_id: int) -> Scene:
     apply_settings(ctx, data.settings())
 
     def open_settings() -> None:
+        import zlib
+
         from game.reminder_install import real_system
         from game.ui.reminder_actions import ReminderActions
         from game.ui.settings_screen import SettingsScene
 
         reminders = None
         if ctx.saves_dir is not None:
-            reminders = ReminderActions(real_system(), ctx.saves_dir, ctx.clock, data.name)
+            folder = ctx.saves_dir.resolve()
+            key = f"player-{data.profile_id}-{zlib.crc32(str(folder).encode()):08x}"
+            reminders = ReminderActions(real_system(), folder, ctx.clock, data.name, key)
         scene = SettingsScene(
             ctx, data, on_change=lambda s: apply_settings(ctx, s), reminders=reminders
         )

@@ -52,6 +52,10 @@ class Reminder:
     profile: str
     minute_of_day: int  # 0..1439, local wall time
     pattern: str  # a DAY_PATTERNS key
+    #: What names the files, when given: stable across a rename of the profile
+    #: (the game passes the profile id and its save folder), so a renamed player's
+    #: reminder is still found and removed.
+    key: str = ""
 
     def __post_init__(self) -> None:
         if not 0 <= self.minute_of_day < 24 * 60:
@@ -69,9 +73,10 @@ class Reminder:
 
     @property
     def slug(self) -> str:
-        """A file-name-safe form of the profile name, stable for the same name."""
-        base = re.sub(r"[^a-z0-9]+", "-", self.profile.lower()).strip("-")[:32] or "player"
-        digest = sum((i + 1) * ord(ch) for i, ch in enumerate(self.profile)) % 10000
+        """A file-name-safe name for this reminder's files, stable for the same key."""
+        source = self.key or self.profile
+        base = re.sub(r"[^a-z0-9]+", "-", source.lower()).strip("-")[:32] or "player"
+        digest = sum((i + 1) * ord(ch) for i, ch in enumerate(source)) % 10000
         return f"{base}-{digest:04d}"
 
     @property

@@ -251,3 +251,10 @@ def test_notify_uses_notify_send_or_gdbus(tmp_path: Path) -> None:
     assert fake.calls[-1][:2] == ["gdbus", "call"] and "T" in fake.calls[-1]
     nothing = inst.System("linux", {}, tmp_path, fake.run, lambda n: None)
     assert not inst.notify(nothing, "T", "M")
+
+
+def test_the_key_names_the_files_whatever_the_profile_is_called() -> None:
+    one = Reminder("Ana", 0, "every_day", key="player-1-0abc")
+    renamed = Reminder("Ana Maria", 0, "every_day", key="player-1-0abc")
+    assert unit_name(one) == unit_name(renamed) and one.uid == renamed.uid
+    assert unit_name(one) != unit_name(Reminder("Ana", 0, "every_day", key="player-2-0abc"))

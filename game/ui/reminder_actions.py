@@ -37,9 +37,10 @@ class ReminderActions:
     folder: Path  # the game's data folder; the .ics files go in its reminders/
     clock: Clock
     profile: str
+    key: str = ""  # names the files; see game.reminders.Reminder.key
 
     def reminder(self, settings: PlayerSettings) -> Reminder:
-        return Reminder(self.profile, settings.remind_minute, settings.remind_days)
+        return Reminder(self.profile, settings.remind_minute, settings.remind_days, self.key)
 
     def available(self, key: str) -> bool:
         return key != DESKTOP or self.system.has_desktop_timer()

@@ -129,3 +129,20 @@ def test_without_reminder_services_the_buttons_say_so(content: Content) -> None:
     assert scene.action_label(ROWS[scene.focus]) == "Not available"
     press(scene, Act.CONFIRM)
     assert scene.message == "Reminders are not available in this window."
+
+
+def test_a_renamed_player_still_finds_and_removes_their_reminder(tmp_path: Path) -> None:
+    from game.clock import FakeClock
+
+    fake = FakeSystem(tmp_path / "home")
+    saves = tmp_path / "saves"
+    settings = PlayerSettings()
+    before = ReminderActions(fake.system, saves, FakeClock(), "Ana", key="player-1-0abc")
+    before.run(DESKTOP, settings)
+    before.run(CALENDAR, settings)
+    after = ReminderActions(fake.system, saves, FakeClock(), "Ana Maria", key="player-1-0abc")
+    assert after.active(DESKTOP, settings) and after.active(CALENDAR, settings)
+    after.run(DESKTOP, settings)
+    after.run(CALENDAR, settings)
+    assert not after.active(DESKTOP, settings) and not after.active(CALENDAR, settings)
+    assert _files(tmp_path / "home") == []
