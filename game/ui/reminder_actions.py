@@ -76,6 +76,15 @@ class ReminderActions:
             return remove_desktop(self.system, reminder)
         return install_desktop(self.system, reminder, remind_command(reminder))
 
+    def forget(self, settings: PlayerSettings) -> None:
+        """Take away whatever this player set up: their profile is being deleted."""
+        reminder = self.reminder(settings)
+        if desktop_installed(self.system, reminder):
+            remove_desktop(self.system, reminder)
+        if calendar_added(self.folder, reminder):
+            now, today = self.clock.now_utc(), self.clock.local_now().date()
+            remove_from_calendar(self.system, self.folder, reminder, now=now, today=today)
+
     def settings_changed(self, old: PlayerSettings, new: PlayerSettings) -> str | None:
         """Follow a new time or days with what the player already set up."""
         if (old.remind_minute, old.remind_days) == (new.remind_minute, new.remind_days):

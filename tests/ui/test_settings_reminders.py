@@ -146,3 +146,19 @@ def test_a_renamed_player_still_finds_and_removes_their_reminder(tmp_path: Path)
     after.run(CALENDAR, settings)
     assert not after.active(DESKTOP, settings) and not after.active(CALENDAR, settings)
     assert _files(tmp_path / "home") == []
+
+
+def test_forget_removes_both_kinds(tmp_path: Path) -> None:
+    from game.clock import FakeClock
+
+    fake = FakeSystem(tmp_path / "home")
+    saves = tmp_path / "saves"
+    settings = PlayerSettings(remind_days="weekends")
+    actions = ReminderActions(fake.system, saves, FakeClock(), "Bo", key="player-2-0abc")
+    actions.run(DESKTOP, settings)
+    actions.run(CALENDAR, settings)
+    actions.forget(settings)
+    assert _files(tmp_path / "home") == []
+    assert not calendar_file(saves, actions.reminder(settings)).exists()
+    assert "METHOD:CANCEL" in cancel_file(saves, actions.reminder(settings)).read_text()
+    actions.forget(settings)  # nothing left: nothing happens
