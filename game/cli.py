@@ -207,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 #: Modules that add commands to the table: they are imported only when needed.
-OPTIONAL_MODULES = ("game.tools", "game.tools_progress")
+OPTIONAL_MODULES = ("game.tools", "game.tools_progress", "game.tools_remind")
 
 
 def _load_optional_commands() -> None:

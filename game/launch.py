@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from game.settings import PlayerSettings
     from game.store import SaveStore
     from game.ui.context import AppContext
+    from game.ui.reminder_actions import ReminderActions
     from game.ui.scene import Scene
     from game.ui.splash import Splash
 
@@ -212,19 +213,48 @@ def main_menu(ctx: AppContext, profile_id: int) -> Scene:
     def open_settings() -> None:
         from game.ui.settings_screen import SettingsScene
 
-        ctx.scenes.push(SettingsScene(ctx, data, on_change=lambda s: apply_settings(ctx, s)))
+        reminders = reminder_actions(ctx, profile_id, data.name)
+        scene = SettingsScene(
+            ctx, data, on_change=lambda s: apply_settings(ctx, s), reminders=reminders
+        )
+        ctx.scenes.push(scene)
+
+    def forget_reminders(pid: int) -> None:
+        from game.settings import PlayerSettings
+
+        actions = reminder_actions(ctx, pid, store.get_profile(pid).name)
+        if actions is not None:
+            actions.forget(PlayerSettings.from_dict(store.settings(pid)))
 
     def open_profiles() -> None:
         from game.ui.profiles_screen import ProfilesScene
 
         ctx.scenes.push(
             ProfilesScene(
-                ctx, store, profile_id, on_switch=lambda pid: ctx.scenes.reset(main_menu(ctx, pid))
+                ctx,
+                store,
+                profile_id,
+                on_switch=lambda pid: ctx.scenes.reset(main_menu(ctx, pid)),
+                on_delete=forget_reminders,
             )
         )
 
     extra = [("Settings", "s", open_settings), ("Profiles", "r", open_profiles)]
     return MainMenuScene(ctx, data, extra=extra)
+
+
+def reminder_actions(ctx: AppContext, profile_id: int, name: str) -> ReminderActions | None:
+    """The reminder buttons for one profile, its files named by id and save folder."""
+    import zlib
+
+    from game.reminder_install import real_system
+    from game.ui.reminder_actions import ReminderActions
+
+    if ctx.saves_dir is None:
+        return None
+    folder = ctx.saves_dir.resolve()
+    key = f"player-{profile_id}-{zlib.crc32(str(folder).encode()):08x}"
+    return ReminderActions(real_system(), folder, ctx.clock, name, key)
 
 
 def apply_settings(ctx: AppContext, settings: PlayerSettings) -> None:

@@ -13,11 +13,14 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from game.content.model import EQUIPMENT
+from game.reminders import DAY_PATTERNS
 from game.session.settings import ALLOWED_RATIOS, SessionSettings
 
 TEXT_SIZES = ("normal", "large")
 REST_CHOICES = ("short", "normal", "long")
 REST_SCALES: Mapping[str, float] = {"short": 0.5, "normal": 1.0, "long": 1.5}
+REMIND_PATTERNS = tuple(DAY_PATTERNS)
+REMIND_STEP_MINUTES = 15
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class PlayerSettings:
     weekly_goal: int = 4  # days out of 7
     safety_accepted: bool = False
     breathing_intro_done: bool = False
+    remind_minute: int = 18 * 60  # local time of day for reminders, in 15-minute steps
+    remind_days: str = "every_day"  # a game.reminders.DAY_PATTERNS key
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> PlayerSettings:
@@ -57,6 +62,8 @@ class PlayerSettings:
             weekly_goal=int(_num(raw.get("weekly_goal"), d.weekly_goal, 1, 7)),
             safety_accepted=_bool(raw.get("safety_accepted"), d.safety_accepted),
             breathing_intro_done=_bool(raw.get("breathing_intro_done"), d.breathing_intro_done),
+            remind_minute=_minute(raw.get("remind_minute"), d.remind_minute),
+            remind_days=_choice(raw.get("remind_days"), REMIND_PATTERNS, d.remind_days),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -91,6 +98,12 @@ def _num(value: Any, default: float, lo: float, hi: float) -> float:
     return float(min(hi, max(lo, value)))
 
 
+def _minute(value: Any, default: int) -> int:
+    """A time of day on the 15-minute grid the Settings screen steps through."""
+    number = _num(value, default, 0, 24 * 60 - REMIND_STEP_MINUTES)
+    return int(number // REMIND_STEP_MINUTES * REMIND_STEP_MINUTES)
+
+
 def _bool(value: Any, default: bool) -> bool:
     return value if isinstance(value, bool) else default
 
@@ -105,4 +118,11 @@ def _equipment(value: Any, default: frozenset[str]) -> frozenset[str]:
     return frozenset(v for v in value if isinstance(v, str) and v in EQUIPMENT) | {"mat"}
 
 
-__all__ = ["FIELD_NAMES", "REST_CHOICES", "TEXT_SIZES", "PlayerSettings", "replace"]
+__all__ = [
+    "FIELD_NAMES",
+    "REMIND_PATTERNS",
+    "REST_CHOICES",
+    "TEXT_SIZES",
+    "PlayerSettings",
+    "replace",
+]

@@ -1,15 +1,19 @@
 """Make the game's sound cues once, so the game needs no speech engine at run time.
 
-Spoken cues come from espeak-ng; tones are synthesised here with plain math.
+Spoken cues come from Festival with the CMU "slt" HTS voice (espeak-ng is the
+fallback, see scripts/voices.py); tones are synthesised here with plain math.
 Everything is levelled in Python (speech to one loudness, every peak under
 -3 dBFS), then encoded by sox as mono 22050 Hz Ogg Vorbis into assets/sounds/,
-with manifest.json listing each cue's file, text and duration.
+with manifest.json listing each cue's file, text, voice and duration.
 
 Usage:
     python scripts/make_sounds.py            make missing or outdated cues
     python scripts/make_sounds.py --force    make every cue again
-    python scripts/make_sounds.py --check    verify the files; needs no espeak-ng
+    python scripts/make_sounds.py --check    verify the files; needs no speech engine or sox
+    python scripts/make_sounds.py --probe Pilates multifidus   say words, report phones and levels
 
+Every spoken cue, whatever list it comes from (game.audio's cue table, the
+exercise names in levels/exercises/), goes through the one chosen engine.
 Reruns are cheap and leave git clean: a cue is only made again when what it is
 made from (its words, voice settings or tone recipe) changed, because Vorbis
 files get a fresh random stream number on every encode.
@@ -23,7 +27,6 @@ import hashlib
 import json
 import math
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,13 +40,17 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import sound_check  # noqa: E402
+from voices import ENGINES, PREFERRED, Engine, choose, festival_phones  # noqa: E402
+
 from game.audio import (  # noqa: E402  (needs the checkout on sys.path first)
-    CUE_TEXT,
     TONE_CUES,
     VOICE_CUES,
     cue_file_name,
+    cue_text,
     exercise_cue,
 )
 from game.session.cues import CUE_IDS, phase_cue  # noqa: E402
@@ -52,20 +59,14 @@ SOUNDS_DIR = ROOT / "assets" / "sounds"
 EXERCISES_DIR = ROOT / "levels" / "exercises"
 
 RATE = 22050
-VOICE = "en"
-WORDS_PER_MINUTE = 150
-PITCH = 45  # espeak-ng's 0..99 scale; a little under its default for a calmer voice
 VORBIS_QUALITY = 3
 SPEECH_LOUDNESS_DB = -20.0  # gated RMS every spoken cue is brought to
 SPEECH_CEILING_DB = -4.5  # limiter ceiling before encoding; Vorbis may add ~1 dB
 PEAK_LIMIT_DB = -3.0  # no decoded file may peak above this
-RECIPE_VERSION = 1  # bump when the processing below changes, to remake every cue
+RECIPE_VERSION = 2  # bump when the processing below changes, to remake every cue
 
 #: The words spoken for each fixed cue, where they differ from the words shown.
 SPOKEN: dict[str, str] = {"three": "Three", "two": "Two", "one": "One"}
-
-#: Spellings that make espeak-ng say a word the way a coach would.
-PRONOUNCE: dict[str, str] = {"Pilates": "Pil-ah-tees", "pilates": "pil-ah-tees"}
 
 
 # ---------------------------------------------------------------------------
@@ -263,16 +264,6 @@ def level_tone(samples: Sequence[float], target_peak_db: float) -> list[float]:
 # ---------------------------------------------------------------------------
 
 
-def read_wav(path: Path) -> list[float]:
-    with wave.open(str(path), "rb") as wav:
-        if wav.getsampwidth() != 2 or wav.getnchannels() != 1 or wav.getframerate() != RATE:
-            raise SystemExit(f"{path}: expected 16-bit mono {RATE} Hz from espeak-ng")
-        data = array.array("h", wav.readframes(wav.getnframes()))
-    if sys.byteorder == "big":
-        data.byteswap()
-    return [s / 32768.0 for s in data]
-
-
 def write_wav(path: Path, samples: Sequence[float]) -> None:
     data = array.array("h", (max(-32767, min(32767, round(s * 32767))) for s in samples))
     if sys.byteorder == "big":
@@ -339,27 +330,6 @@ def encode(samples: Sequence[float], out: Path, work: Path) -> list[float]:
     raise SystemExit(f"{out}: could not keep the peak under {PEAK_LIMIT_DB} dBFS")
 
 
-def speak(text: str, work: Path) -> list[float]:
-    spoken = " ".join(PRONOUNCE.get(word, word) for word in text.split())
-    wav = work / "speech.wav"
-    subprocess.run(
-        [
-            "espeak-ng",
-            "-v",
-            VOICE,
-            "-s",
-            str(WORDS_PER_MINUTE),
-            "-p",
-            str(PITCH),
-            "-w",
-            str(wav),
-            spoken,
-        ],
-        check=True,
-    )
-    return read_wav(wav)
-
-
 # ---------------------------------------------------------------------------
 # The cue list and the manifest
 # ---------------------------------------------------------------------------
@@ -370,18 +340,18 @@ class Cue:
     cue_id: str
     kind: str  # "voice" | "tone"
     text: str  # shown on screen
-    spoken: str = ""  # voice only: the words espeak-ng says
+    spoken: str = ""  # voice only: the words the engine says
 
     @property
     def file(self) -> str:
         return cue_file_name(self.cue_id)
 
-    def recipe(self) -> str:
-        """A fingerprint of everything the file is made from."""
+    def recipe(self, engine: Engine = PREFERRED) -> str:
+        """A fingerprint of everything the file is made from (for speech: with ``engine``)."""
         if self.kind == "tone":
             what: object = asdict(TONES[self.cue_id])
         else:
-            what = [self.spoken, VOICE, WORDS_PER_MINUTE, PITCH, SPEECH_LOUDNESS_DB, PRONOUNCE]
+            what = [self.spoken, engine.name, engine.voice, engine.settings, SPEECH_LOUDNESS_DB]
         blob = json.dumps([RECIPE_VERSION, RATE, VORBIS_QUALITY, what], sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -424,8 +394,11 @@ def phase_words(folder: Path = EXERCISES_DIR) -> list[str]:
 
 
 def all_cues(names: dict[str, str], phases: Sequence[str] = ()) -> list[Cue]:
-    cues = [Cue(c, "voice", CUE_TEXT[c], SPOKEN.get(c, CUE_TEXT[c])) for c in VOICE_CUES]
-    cues += [Cue(c, "tone", CUE_TEXT[c]) for c in TONE_CUES]
+    """Every cue the game can sound. A spoken cue added to game.audio's table is
+    picked up here and spoken like the rest, with no edit; so are the exercises'
+    names and their phase words."""
+    cues = [Cue(c, "voice", cue_text(c), SPOKEN.get(c, cue_text(c))) for c in VOICE_CUES]
+    cues += [Cue(c, "tone", cue_text(c)) for c in TONE_CUES]
     cues += [Cue(exercise_cue(i), "voice", n, n) for i, n in sorted(names.items())]
     cues += [Cue(phase_cue(w), "voice", w, w) for w in phases]
     return cues
@@ -452,30 +425,38 @@ def manifest_text(entries: dict[str, dict[str, object]]) -> str:
     return json.dumps(body, indent=2, sort_keys=False) + "\n"
 
 
-def make_cue(cue: Cue, work: Path, folder: Path) -> dict[str, object]:
+def make_cue(cue: Cue, engine: Engine, work: Path, folder: Path) -> dict[str, object]:
     entry: dict[str, object] = {"file": cue.file, "kind": cue.kind, "text": cue.text}
     if cue.kind == "tone":
         spec = TONES[cue.cue_id]
         samples = level_tone(SYNTHS[spec.kind](spec), spec.peak_db)
         entry.update(start_hz=spec.start_hz, end_hz=spec.end_hz)
     else:
-        samples = level_speech(speak(cue.spoken, work))
-        entry["spoken"] = cue.spoken
+        samples = level_speech(engine.speak(cue.spoken, work))
+        entry.update(spoken=cue.spoken, voice=engine.label())
     decoded = encode(samples, folder / cue.file, work)
     entry.update(
         duration=round(len(decoded) / RATE, 3),
         peak_db=round(peak_db(decoded), 2),
         loudness_db=round(loudness_db(decoded), 2),
-        recipe=cue.recipe(),
+        recipe=cue.recipe(engine),
     )
     return entry
 
 
-def build(folder: Path = SOUNDS_DIR, *, force: bool = False) -> int:
-    for tool in ("espeak-ng", "sox"):
-        if shutil.which(tool) is None:
-            print(f"error: {tool} is not installed (apt-get install espeak-ng sox)")
-            return 2
+def is_fresh(cue: Cue, previous: dict[str, object] | None, engine: Engine, folder: Path) -> bool:
+    """A cue is kept when its file is there and was made from the same recipe. The
+    fallback engine never replaces a cue the preferred engine already made."""
+    if previous is None or previous.get("text") != cue.text or not (folder / cue.file).is_file():
+        return False
+    return previous.get("recipe") in {cue.recipe(engine), cue.recipe(PREFERRED)}
+
+
+def build(folder: Path = SOUNDS_DIR, *, force: bool = False, engine_name: str = "auto") -> int:
+    engine = choose(engine_name)
+    if engine.missing():
+        print(f"error: {engine.name} needs {', '.join(engine.missing())} (see docs/sounds.md)")
+        return 2
     folder.mkdir(parents=True, exist_ok=True)
     old = read_manifest(folder)
     entries: dict[str, dict[str, object]] = {}
@@ -483,17 +464,10 @@ def build(folder: Path = SOUNDS_DIR, *, force: bool = False) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for cue in all_cues(exercise_names(), phase_words()):
             previous = old.get(cue.cue_id)
-            fresh = (
-                not force
-                and previous is not None
-                and previous.get("recipe") == cue.recipe()
-                and previous.get("text") == cue.text
-                and (folder / cue.file).is_file()
-            )
-            if fresh and previous is not None:
+            if not force and previous is not None and is_fresh(cue, previous, engine, folder):
                 entries[cue.cue_id] = previous
                 continue
-            entries[cue.cue_id] = make_cue(cue, Path(tmp), folder)
+            entries[cue.cue_id] = make_cue(cue, engine, Path(tmp), folder)
             made += 1
             print(f"made {cue.file}: {cue.text!r}")
     keep = {str(e["file"]) for e in entries.values()}
@@ -506,12 +480,33 @@ def build(folder: Path = SOUNDS_DIR, *, force: bool = False) -> int:
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
     size = sum(p.stat().st_size for p in folder.glob("*.ogg"))
-    print(f"{len(entries)} cues ({made} made), {size / 1024:.0f} KiB in {folder}")
+    kib = size / 1024
+    print(f"{len(entries)} cues ({made} made by {engine.label()}), {kib:.0f} KiB in {folder}")
+    return 0
+
+
+def probe(words: Sequence[str], engine_name: str = "auto") -> int:
+    """Say each word or phrase and print its phones, length and levels, for checking
+    pronunciation without listening."""
+    engine = choose(engine_name)
+    if engine.missing():
+        print(f"error: {engine.name} needs {', '.join(engine.missing())}")
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for text in words:
+            samples = level_speech(engine.speak(text, work))
+            phones = " ".join(festival_phones(text, work)) if engine is ENGINES["festival"] else ""
+            print(
+                f"{text!r}: {len(samples) / RATE:.2f} s, peak {peak_db(samples):.1f} dBFS, "
+                f"loudness {loudness_db(samples):.1f} dBFS  {phones}"
+            )
     return 0
 
 
 def check(folder: Path = SOUNDS_DIR) -> int:
-    """Verify the manifest lists every cue and every listed file is a real Ogg file."""
+    """Verify the manifest lists every cue, and decode each file to prove it is not
+    clipped, silent, cut short or spoken by the wrong voice. Needs no engine or sox."""
     problems: list[str] = []
     entries = read_manifest(folder)
     if not entries:
@@ -523,12 +518,24 @@ def check(folder: Path = SOUNDS_DIR) -> int:
             problems.append(f"{cue_id}: not in the manifest")
         elif entry.get("text") != cue.text:
             problems.append(f"{cue_id}: manifest says {entry.get('text')!r}, expected {cue.text!r}")
+    decode = sound_check.decoder(RATE)
     for cue_id, entry in entries.items():
         path = folder / str(entry.get("file", ""))
         if not path.is_file():
             problems.append(f"{cue_id}: {path.name} is missing")
-        elif path.read_bytes()[:4] != b"OggS":
+            continue
+        if path.read_bytes()[:4] != b"OggS":
             problems.append(f"{cue_id}: {path.name} is not an Ogg file")
+            continue
+        got = sound_check.measure(decode(path), RATE, peak_db, loudness_db)
+        problems += sound_check.problems_for(
+            cue_id,
+            entry,
+            got,
+            peak_limit_db=PEAK_LIMIT_DB,
+            loudness_target_db=SPEECH_LOUDNESS_DB,
+            voice=PREFERRED.label(),
+        )
     for problem in problems:
         print(problem)
     print("ok" if not problems else f"{len(problems)} problem(s); run scripts/make_sounds.py")
@@ -540,8 +547,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="verify only; make nothing")
     parser.add_argument("--force", action="store_true", help="make every cue again")
     parser.add_argument("--out", type=Path, default=SOUNDS_DIR, help="folder to write")
+    parser.add_argument(
+        "--engine",
+        choices=("auto", *ENGINES),
+        default="auto",
+        help="speech engine (auto: festival when installed, else espeak-ng)",
+    )
+    parser.add_argument("--probe", nargs="+", metavar="WORDS", help="say these and report")
     args = parser.parse_args(argv)
-    return check(args.out) if args.check else build(args.out, force=args.force)
+    if args.probe:
+        return probe(args.probe, args.engine)
+    if args.check:
+        return check(args.out)
+    return build(args.out, force=args.force, engine_name=args.engine)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ PURE = (
     "game.store",
     "game.settings",
     "game.playerdata",
+    "game.reminders",
+    "game.reminder_install",
 )
 
 

@@ -21,7 +21,14 @@ from game.ui.icons import draw_badge_medallion, draw_icon
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.theme import Theme
-from game.ui.widgets import blit_paragraph, blit_text, panel, screen_header
+from game.ui.widgets import (
+    blit_fitted,
+    blit_paragraph,
+    blit_text,
+    panel,
+    screen_header,
+    summary_lines,
+)
 
 COLUMNS = 3
 MARGIN = 60
@@ -228,22 +235,21 @@ class BadgesScene(Scene):
         x = center[0] + radius + 16
         text_w = rect.right - 16 - x
         y = rect.top + 12
-        name = fit_line(theme, badge.name, text_w, "body", bold=True)
-        blit_text(
-            surface,
-            theme,
-            name,
-            (x, y),
-            role="body",
-            bold=True,
-            color=c.text if earned else c.text_dim,
-        )
-        y += round(theme.px("body") * 1.3)
+        name_c = c.text if earned else c.text_dim
         line = round(theme.px("small") * 1.3)
-        lines = theme.wrap(badge.description, text_w, "small")
-        if len(lines) > 2:
-            lines = [lines[0], fit_line(theme, " ".join(lines[1:]), text_w, "small")]
-        for text in lines:
+        room = 2  # description lines under a one-line name
+        if theme.font("small", True).size(badge.name)[0] <= text_w:
+            blit_fitted(
+                surface, theme, badge.name, (x, y), text_w, roles=("body", "small"),
+                bold=True, color=name_c,
+            )  # fmt: skip
+            y += round(theme.px("body") * 1.3)
+        else:  # large text: the name takes two small lines and the description one
+            for part in theme.wrap(badge.name, text_w, "small", True)[:2]:
+                blit_text(surface, theme, part, (x, y), role="small", bold=True, color=name_c)
+                y += line
+            room = 1
+        for text in summary_lines(theme, badge.description, text_w, room):
             blit_text(surface, theme, text, (x, y), role="small", color=c.text_dim)
             y += line
         bottom = rect.bottom - 12

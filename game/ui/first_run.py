@@ -22,7 +22,13 @@ from game.ui.context import AppContext
 from game.ui.hud import breath_pacer, progress_bar
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.textfield import TextField, draw_button, draw_checkbox, name_problem
+from game.ui.textfield import (
+    TextField,
+    checkbox_height,
+    draw_button,
+    draw_checkbox,
+    name_problem,
+)
 from game.ui.widgets import blit_paragraph, blit_text, panel
 
 if TYPE_CHECKING:
@@ -163,12 +169,14 @@ class FirstRunScene(Scene):
     def _cell(self, index: int) -> pygame.Rect:
         """Where equipment item ``index`` goes: two columns of four, the mat first."""
         theme = self.ctx.theme
-        row_h = max(48, theme.px("body") + 26)
         step = round(theme.px("body") * 1.3)
         lines = len(theme.wrap(EQUIPMENT_NOTE, CARD.width - 112))
         top = CARD.top + 36 + theme.px("heading") + 24 + lines * step + 18
         col, row = divmod(index, 4)
         width = (CARD.width - 112 - 20) // 2
+        labels = [EQUIPMENT["mat"] + " (always needed)", *EQUIPMENT.values()]
+        room = (CARD.bottom - 84 - 16 - top) // 4 - 8  # four rows above the buttons
+        row_h = max(48, min(checkbox_height(theme, labels, width), room))
         return pygame.Rect(
             CARD.left + 56 + col * (width + 20), top + row * (row_h + 8), width, row_h
         )
@@ -218,10 +226,13 @@ class FirstRunScene(Scene):
             return
         try:
             profile = self.store.create_profile(self.field.text.strip())
+            surface = pygame.display.get_surface()
             settings = PlayerSettings(
                 equipment=frozenset(self.equipment),
                 safety_accepted=True,
                 breathing_intro_done=intro_done,
+                # F11 during the first run is the player's choice: keep it.
+                fullscreen=bool(surface is not None and surface.get_flags() & pygame.FULLSCREEN),
             )
             self.store.update_settings(profile.id, **settings.to_dict())
             self.store.set_last_profile_id(profile.id)

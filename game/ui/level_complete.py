@@ -22,7 +22,7 @@ from game.ui.context import AppContext
 from game.ui.icons import draw_badge_medallion, draw_icon
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import blit_fitted, blit_paragraph, blit_text, panel
+from game.ui.widgets import blit_fitted, blit_paragraph, blit_text, line_step, panel, summary_lines
 
 XP_SECONDS = 1.8
 LEVEL_UP_PAUSE = 0.8
@@ -314,14 +314,13 @@ class LevelCompleteScene(Scene):
                 ring=c.figure,
                 ink=c.accent_text,
             )
-            blit_text(surface, theme, badge.name, (x + 56, y), role="body", bold=True)
-            desc = fit_line(theme, badge.description, rect.right - 24 - (x + 56), "small")
-            blit_text(
-                surface,
-                theme,
-                desc,
-                (x + 56, y + theme.px("body") + 6),
-                role="small",
-                color=c.text_dim,
+            text_w = rect.right - 24 - (x + 56)
+            blit_fitted(
+                surface, theme, badge.name, (x + 56, y), text_w, roles=("body", "small"), bold=True
             )
-            y += 58
+            step = line_step(theme, "small", 1.2)
+            desc_y = y + theme.px("body") + 6
+            for text in summary_lines(theme, badge.description, text_w, 2):
+                blit_text(surface, theme, text, (x + 56, desc_y), role="small", color=c.text_dim)
+                desc_y += step
+            y = max(y + 58, desc_y + 6)

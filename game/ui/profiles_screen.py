@@ -42,12 +42,18 @@ class Target:
 
 class ProfilesScene(Scene):
     def __init__(
-        self, ctx: AppContext, store: SaveStore, current_id: int, on_switch: Callable[[int], None]
+        self,
+        ctx: AppContext,
+        store: SaveStore,
+        current_id: int,
+        on_switch: Callable[[int], None],
+        on_delete: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(ctx)
         self.store = store
         self.current_id = current_id
         self.on_switch = on_switch
+        self.on_delete = on_delete  # called with the id just before a player is deleted
         self.profiles: list[Profile] = []
         self.focus = 0
         self.top_row = 0
@@ -176,6 +182,8 @@ class ProfilesScene(Scene):
         allowed = len(self.profiles) > 1 and not self.store.read_only
         if result is True and pid is not None and pid != self.current_id and allowed:
             name = next((p.name for p in self.profiles if p.id == pid), "")
+            if self.on_delete is not None:
+                self.on_delete(pid)
             self.store.delete_profile(pid)
             self.message = f"{name} was deleted."
         self.refresh()

@@ -1,7 +1,8 @@
 """Settings, saved per profile the moment they change.
 
-The rows are a table (what each setting is, how it steps, how it reads), so
-adding a setting is one entry, not new branches in the input code. Every
+The rows are a table (``game.ui.settings_rows``: what each setting is, how it
+steps, how it reads), so adding a setting is one entry, not new branches in the
+input code. Every
 change is clamped by :class:`PlayerSettings` itself, saved at once, and
 applied at once: the screen redraws in the new text size or palette straight
 away, so the player sees the effect of what they picked.
@@ -10,125 +11,22 @@ away, so the player sees the effect of what they picked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pygame
 
-from game.content.model import EQUIPMENT
 from game.playerdata import PlayerData
-from game.session.settings import ALLOWED_RATIOS
-from game.settings import REST_CHOICES, TEXT_SIZES, PlayerSettings
+from game.settings import PlayerSettings
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
+from game.ui.reminder_actions import ReminderActions
 from game.ui.scene import Scene
+from game.ui.settings_rows import ROWS, Row, stepped, value_of
 from game.ui.textfield import draw_button
 from game.ui.widgets import blit_paragraph, blit_text, panel
 
-Format = Callable[[Any], str]
-
-
-@dataclass(frozen=True)
-class Row:
-    """One setting: where it lives, how it reads, how it changes."""
-
-    key: str  # a PlayerSettings field, or "equip:<name>" for one piece of equipment
-    label: str
-    section: str
-    explain: str
-    kind: str  # "slider" | "choice" | "toggle"
-    fmt: Format = str
-    lo: float = 0.0
-    hi: float = 1.0
-    step: float = 1.0
-    choices: tuple[Any, ...] = ()
-
-
-def _pct(v: Any) -> str:
-    return f"{round(float(v) * 100)} %"
-
-
-def _secs(v: Any) -> str:
-    return f"{float(v):.1f} s"
-
-
-def _ratio(v: Any) -> str:
-    return "twice the in-breath" if float(v) == 2.0 else "same as the in-breath"
-
-
-def _days(v: Any) -> str:
-    n = int(v)
-    return f"{n} day{'s' if n != 1 else ''} a week"
-
-
-ROWS: tuple[Row, ...] = (
-    Row("volume", "Sound volume", "Sound", "How loud the tones and the voice are.",
-        "slider", _pct, 0.0, 1.0, 0.1),
-    Row("voice", "Voice cues", "Sound", "A voice names each phase and counts holds aloud.",
-        "toggle"),
-    Row("tones", "Tones", "Sound", "Soft tones mark each breath in and breath out.", "toggle"),
-    Row("inhale_seconds", "Inhale length", "Breath and pace",
-        "How long each breath in lasts; holds and reps follow your breath.",
-        "slider", _secs, 2.0, 5.0, 0.5),
-    Row("breath_ratio", "Breath out", "Breath and pace",
-        "Calm default: breathe out twice as long as in. Equal may feel easier.",
-        "choice", _ratio, choices=ALLOWED_RATIOS),
-    Row("hold_scale", "Hold length", "Breath and pace",
-        "Scales every hold, from 80 % (shorter) to 150 % (longer).",
-        "slider", _pct, 0.8, 1.5, 0.1),
-    Row("rest", "Rest between exercises", "Breath and pace",
-        "How long the pauses between exercises and sets are.", "choice", str.capitalize,
-        choices=REST_CHOICES),
-    Row("text_size", "Text size", "Look and feel", "Larger text on every screen.",
-        "choice", str.capitalize, choices=TEXT_SIZES),
-    Row("high_contrast", "High contrast", "Look and feel",
-        "Black background, white text and strong, distinct colours.", "toggle"),
-    Row("reduced_motion", "Reduced motion", "Look and feel",
-        "The guide holds its key poses instead of moving; nothing flashes.", "toggle"),
-    Row("fullscreen", "Full screen", "Look and feel",
-        "Fill the whole screen (F11 switches at any time).", "toggle"),
-    Row("weekly_goal", "Weekly goal", "Goal",
-        "Days a week you aim to play; the main menu tracks it.",
-        "slider", _days, 1, 7, 1),
-    *(
-        Row(f"equip:{key}", name, "Equipment I own",
-            "Levels that need equipment you lack swap in another move.", "toggle")
-        for key, name in EQUIPMENT.items() if key != "mat"
-    ),
-)  # fmt: skip
-
 VIEW = pygame.Rect(80, 104, 1120, 466)
 BACK = pygame.Rect(1060, 34, 140, 50)
-
-
-def value_of(settings: PlayerSettings, row: Row) -> Any:
-    if row.key.startswith("equip:"):
-        return row.key[6:] in settings.equipment
-    return getattr(settings, row.key)
-
-
-def stepped(
-    settings: PlayerSettings, row: Row, delta: int, *, wrap: bool = False
-) -> PlayerSettings:
-    """``settings`` with ``row`` moved ``delta`` steps; clamped, or wrapping round."""
-    value = value_of(settings, row)
-    new: Any
-    if row.kind == "toggle":
-        new = not value
-    elif row.kind == "choice":
-        i = row.choices.index(value) if value in row.choices else 0
-        n = len(row.choices)
-        new = row.choices[(i + delta) % n if wrap else min(n - 1, max(0, i + delta))]
-    else:
-        new = round(float(value) + delta * row.step, 4)
-        if wrap and new > row.hi + 1e-9:
-            new = row.lo
-        new = min(row.hi, max(row.lo, new))
-        if row.key == "weekly_goal":
-            new = int(new)
-    if row.key.startswith("equip:"):
-        return settings.with_changes(equipment=settings.equipment ^ {row.key[6:]})
-    return settings.with_changes(**{row.key: new})
 
 
 class SettingsScene(Scene):
@@ -137,10 +35,13 @@ class SettingsScene(Scene):
         ctx: AppContext,
         data: PlayerData,
         on_change: Callable[[PlayerSettings], None] | None = None,
+        reminders: ReminderActions | None = None,
     ) -> None:
         super().__init__(ctx)
         self.data = data
         self.on_change = on_change
+        self.reminders = reminders
+        self.message: str | None = None  # what the last button did, shown below the rows
         self.settings = data.settings()
         self.focus = 0
         self.scroll = 0
@@ -191,7 +92,27 @@ class SettingsScene(Scene):
 
     # Changing values -----------------------------------------------------
     def change(self, delta: int, *, wrap: bool = False) -> None:
-        self.apply(stepped(self.settings, ROWS[self.focus], delta, wrap=wrap))
+        row = ROWS[self.focus]
+        if row.kind == "action":
+            if wrap:  # Enter or a click: buttons never fire on Left/Right
+                self.press(row)
+            return
+        self.apply(stepped(self.settings, row, delta, wrap=wrap))
+
+    def press(self, row: Row) -> None:
+        """A button: only here does the game write a reminder anywhere."""
+        if self.reminders is None:
+            self.message = "Reminders are not available in this window."
+        elif not self.reminders.available(row.key):
+            self.message = "Desktop notifications need Linux; the calendar works everywhere."
+        else:
+            self.message = self.reminders.run(row.key, self.settings)
+        self.dirty = True
+
+    def action_label(self, row: Row) -> str:
+        if self.reminders is None:
+            return "Not available"
+        return self.reminders.status(row.key, self.settings)
 
     def apply(self, new: PlayerSettings) -> None:
         """Save and apply at once; the theme changes here too so this screen shows it."""
@@ -200,6 +121,8 @@ class SettingsScene(Scene):
             return
         self.settings = new
         self.data.save_settings(new)
+        if self.reminders is not None:
+            self.message = self.reminders.settings_changed(old, new) or self.message
         if (new.text_size, new.high_contrast) != (old.text_size, old.high_contrast):
             self.ctx.theme.configure(
                 palette="high_contrast" if new.high_contrast else "normal",
@@ -221,6 +144,7 @@ class SettingsScene(Scene):
         elif kind in (Act.UP, Act.PREV, Act.DOWN, Act.NEXT):
             step = -1 if kind in (Act.UP, Act.PREV) else 1
             self.focus = (self.focus + step) % n
+            self.message = None
             self._show_focus()
         elif kind in (Act.LEFT, Act.RIGHT):
             self.change(-1 if kind is Act.LEFT else 1)
@@ -247,10 +171,14 @@ class SettingsScene(Scene):
                 continue
             if self.focus != i:
                 self.focus = i
+                self.message = None
                 self.dirty = True
             if action.kind is Act.CLICK:
                 left, right = self.arrow_rects(rect)
-                if ROWS[i].kind != "toggle" and left.collidepoint(action.pos):
+                if ROWS[i].kind == "action":
+                    if self.value_rect(rect).collidepoint(action.pos):
+                        self.change(1, wrap=True)
+                elif ROWS[i].kind != "toggle" and left.collidepoint(action.pos):
                     self.change(-1)
                 elif ROWS[i].kind != "toggle" and right.collidepoint(action.pos):
                     self.change(1)
@@ -289,7 +217,7 @@ class SettingsScene(Scene):
         blit_paragraph(
             surface,
             theme,
-            row.explain,
+            self.message or row.explain,
             pygame.Rect(box.left + 20, box.top + 14 + theme.px("small"), box.width - 40, 60),
         )
         blit_text(
@@ -332,6 +260,9 @@ class SettingsScene(Scene):
         c = theme.c
         value = value_of(self.settings, row)
         box = self.value_rect(rect)
+        if row.kind == "action":
+            draw_button(surface, theme, box, self.action_label(row), focused=focused)
+            return
         if row.kind == "toggle":
             on = bool(value)
             track = pygame.Rect(0, 0, 64, 32)
@@ -380,3 +311,6 @@ class SettingsScene(Scene):
         size = max(30, round(VIEW.height * VIEW.height / total))
         top = track.top + round((track.height - size) * self.scroll / (total - VIEW.height))
         pygame.draw.rect(surface, c.panel_edge, (track.left, top, 6, size), border_radius=3)
+
+
+__all__ = ["ROWS", "Row", "SettingsScene", "stepped", "value_of"]

@@ -7,6 +7,8 @@ motion sees nothing flash and a screenshot always shows where typing goes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
 from game.ui.input import Act, Action
@@ -131,6 +133,21 @@ def draw_button(
     blit_text(
         surface, theme, label, rect.center, role="label", color=fg, bold=focused, anchor="center"
     )
+
+
+CHECKBOX_PAD = 8  # room above and below a checkbox label's text
+
+
+def checkbox_height(theme: Theme, labels: Sequence[str], width: int) -> int:
+    """The row height at which every label fits a checkbox row ``width`` wide:
+    one line of body text, or the two smaller lines :func:`draw_checkbox` uses
+    for a long name, with padding so the text never touches the row's edge."""
+    avail = width - 16 - 26 - 28
+    one = max(48, theme.px("body") + 26)
+    if all(len(theme.wrap(label, avail, "body", True)) == 1 for label in labels):
+        return one
+    step = round(theme.px("small") * 1.2)
+    return max(one, step + theme.font("small", True).get_height() + 2 * CHECKBOX_PAD)
 
 
 def draw_checkbox(

@@ -6,6 +6,7 @@ the mouse (point, click), and always marks the focused item clearly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -152,6 +153,31 @@ def blit_paragraph(
         blit_text(surface, theme, line, (rect.left, y), role=role, color=color, bold=bold)
         y += step
     return y
+
+
+def summary_lines(
+    theme: Theme, text: str, width: int, max_lines: int, role: str = "small", bold: bool = False
+) -> list[str]:
+    """``text`` wrapped to at most ``max_lines``, cut only between sentences.
+
+    Where a card has room for a line or two of a longer text that is shown in
+    full elsewhere (a badge's description, say), whole sentences read better
+    than a sentence broken off with an ellipsis; the first sentence is kept
+    even when it alone is too long, and only then does a line end in "...".
+    """
+    lines = theme.wrap(text, width, role, bold)
+    if len(lines) <= max_lines:
+        return lines
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+    for keep in range(len(sentences) - 1, 0, -1):
+        lines = theme.wrap(" ".join(sentences[:keep]), width, role, bold)
+        if len(lines) <= max_lines:
+            return lines
+    lines = theme.wrap(sentences[0] if sentences else text, width, role, bold)
+    if len(lines) > max_lines:
+        last = " ".join(lines[max_lines - 1 :]) + " …"
+        lines = [*lines[: max_lines - 1], _ellipsized(theme, last, width, role, bold)]
+    return lines
 
 
 def line_step(theme: Theme, role: str, spacing: float = 1.3) -> int:

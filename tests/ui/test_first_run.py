@@ -278,3 +278,20 @@ def test_recovery_and_notice_draw(
     long = "Your saved progress could not be read " + "(a long reason) " * 30
     push(ctx, RecoveryScene(ctx, long, on_start_over=lambda: None)).draw(screen)
     push(ctx, NoticeScene(ctx, [long, "short"])).draw(screen)
+
+
+@pytest.mark.parametrize("fullscreen", [True, False])
+def test_the_screen_mode_chosen_during_the_first_run_is_kept(
+    content: Content, fullscreen: bool
+) -> None:
+    """F11 on a small laptop during the first run must not be undone when the main
+    menu applies the new profile's settings (the window would not fit the screen)."""
+    pygame.display.set_mode((1280, 720), pygame.FULLSCREEN if fullscreen else 0)
+    ctx, scene, store, done = new_run(content)
+    type_text(ctx, "Kim")
+    act(ctx, Act.CONFIRM)
+    act(ctx, Act.CONFIRM)
+    click(ctx, scene, "continue")
+    click(ctx, scene, "skip")
+    saved = PlayerSettings.from_dict(store.settings(done.ids[0]))
+    assert saved.fullscreen is fullscreen

@@ -109,6 +109,18 @@ def test_delete_asks_and_only_yes_deletes(content: Content) -> None:
     assert "deleted" in w.scene.message
 
 
+def test_delete_tells_the_game_first_so_reminders_can_go_too(content: Content) -> None:
+    w = World(content)
+    seen: list[tuple[int, list[str]]] = []
+    w.scene.on_delete = lambda pid: seen.append((pid, w.names()))
+    w.go(2, 2)
+    w.act(Act.CONFIRM)
+    w.act(Act.DOWN)
+    w.act(Act.CONFIRM)  # Yes
+    assert seen == [(w.ids[2], ["Ana", "Bo", "Cy"])]  # while the profile is still there
+    assert w.names() == ["Ana", "Bo"]
+
+
 def test_delete_by_mouse(content: Content) -> None:
     w = World(content)
     target = next(t for t in w.scene.targets() if t.row == 1 and t.col == 2)

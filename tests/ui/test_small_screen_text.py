@@ -1,0 +1,85 @@
+"""Text that must stay whole on a 960x540 screen: names are never cut, cards cut
+between sentences, and checkbox rows have room for a two-line name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pytest
+
+from game.clock import FakeClock
+from game.content import assets_dir
+from game.content.model import EQUIPMENT, Content
+from game.playerdata import PlayerData
+from game.store import memory_store
+from game.ui import badges_screen
+from game.ui.context import AppContext
+from game.ui.first_run import FirstRunScene
+from game.ui.scene import SceneStack
+from game.ui.textfield import CHECKBOX_PAD
+from game.ui.theme import Theme
+from game.ui.widgets import summary_lines
+
+pytestmark = pytest.mark.usefixtures("screen")
+
+
+def _theme(text_size: str = "normal") -> Theme:
+    return Theme(assets_dir() / "fonts", text_size=text_size)
+
+
+def test_summary_lines_cut_between_sentences() -> None:
+    theme = _theme()
+    text = "You finished it. The hardest part is starting, and you have done it well today."
+    width = theme.font("small").size("You finished it. The hardest")[0]
+    lines = summary_lines(theme, text, width, 2)
+    assert " ".join(lines) == "You finished it."
+    assert summary_lines(theme, "Short one.", 400, 2) == ["Short one."]
+
+
+def test_summary_lines_mark_a_first_sentence_that_is_too_long() -> None:
+    theme = _theme()
+    text = "one two three four five six seven eight nine ten eleven twelve thirteen."
+    width = theme.font("small").size("one two three")[0]
+    lines = summary_lines(theme, text, width, 2)
+    assert len(lines) == 2 and lines[-1].endswith("\u2026")
+    assert all(theme.font("small").size(line)[0] <= width for line in lines)
+
+
+@pytest.mark.parametrize("text_size", ["normal", "large"])
+def test_badge_cards_show_every_name_whole(
+    content: Content, monkeypatch: pytest.MonkeyPatch, text_size: str
+) -> None:
+    drawn: list[str] = []
+    real = badges_screen.blit_text
+
+    def spy(surface: pygame.Surface, theme: Theme, text: str, *a: Any, **kw: Any) -> pygame.Rect:
+        drawn.append(text)
+        return real(surface, theme, text, *a, **kw)
+
+    monkeypatch.setattr(badges_screen, "blit_text", spy)
+    monkeypatch.setattr("game.ui.widgets.blit_text", spy)
+    store = memory_store()
+    clock = FakeClock()
+    data = PlayerData(store, content, clock, store.create_profile("Ana").id)
+    ctx = AppContext(_theme(text_size), SceneStack(), clock, content)
+    scene = badges_screen.BadgesScene(ctx, data)
+    ctx.scenes.push(scene)
+    ctx.scenes.apply_pending()
+    assert len(scene.statuses) == len(content.badges) > 0
+    surface = pygame.Surface((1280, 720))
+    for i, status in enumerate(scene.statuses):
+        drawn.clear()
+        scene._draw_card(surface, scene.card_rect(i), status, focused=False)
+        assert status.badge.name in " ".join(drawn), status.badge.id
+        assert not any(t.endswith("\u2026") and t[:-1] in status.badge.name for t in drawn)
+
+
+def test_equipment_rows_fit_a_two_line_name(content: Content) -> None:
+    theme = _theme()
+    ctx = AppContext(theme, SceneStack(), FakeClock(), content)
+    scene = FirstRunScene(ctx, memory_store(), on_done=lambda pid: None)
+    two_lines = round(theme.px("small") * 1.2) + theme.font("small", True).get_height()
+    cells = [scene._cell(i) for i in range(len(EQUIPMENT))]
+    assert all(cell.height >= two_lines + 2 * CHECKBOX_PAD for cell in cells)
+    assert max(cell.bottom for cell in cells) < 666 - 84 - 8  # above the buttons
