@@ -22,6 +22,7 @@ PURE = (
     "game.progress",
     "game.store",
     "game.clock",
+    "game.motion",
 )
 
 
