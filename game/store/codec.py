@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store.errors import InvalidValue, SchemaError, StoreError
+from game.store.motion_codec import decode_motion, encode_motion
 
 MAX_SESSION_XP = 10**9
 MAX_TOTAL_XP = 2**53 - 1  # the largest integer every JSON reader keeps exactly
@@ -92,7 +93,7 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
                 bool(exercise.skipped),
             ]
         )
-    return {
+    record: dict[str, Any] = {
         "profile_id": profile_id,
         "xp": xp,
         "level_id": result.level_id,
@@ -108,6 +109,9 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
         "active_seconds": result.active_seconds,
         "variant": result.variant,
     }
+    if result.motion:  # no key without a camera: older records stay byte for byte the same
+        record["motion"] = encode_motion(result.motion)
+    return record
 
 
 def decode_session(record: Mapping[str, Any]) -> SessionResult:
@@ -193,6 +197,7 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         daily,
         active,
         variant,
+        decode_motion(record["motion"]) if "motion" in record else (),
     )
 
 
@@ -214,6 +219,7 @@ def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
             daily=_field(record, "daily", _bool),
             active_seconds=_field(record, "active_seconds", _number),
             variant=_field(record, "variant", _str),
+            motion=decode_motion(record["motion"]) if "motion" in record else (),
         )
     except ValueError as exc:  # the constructor's own checks; each names its field
         raise SchemaError(str(exc)) from None

@@ -242,7 +242,7 @@ RULE_MODULES = (
 
 #: RULES_VERSION -> the digest of RULE_MODULES' code it was set for (the
 #: number itself left out, so raising it keeps the digest).
-PINNED = {1: "33097e2ec9b59410"}
+PINNED = {1: "33097e2ec9b59410", 2: "1bdb81df91b9f38d"}
 
 
 def _code_digest() -> str:
