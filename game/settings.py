@@ -37,6 +37,8 @@ class PlayerSettings:
     weekly_goal: int = 4  # days out of 7
     safety_accepted: bool = False
     breathing_intro_done: bool = False
+    camera: bool = False  # the stillness meter; off unless the player turns it on
+    camera_device: str = ""  # the chosen camera's name; empty means the first one found
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> PlayerSettings:
@@ -57,6 +59,8 @@ class PlayerSettings:
             weekly_goal=int(_num(raw.get("weekly_goal"), d.weekly_goal, 1, 7)),
             safety_accepted=_bool(raw.get("safety_accepted"), d.safety_accepted),
             breathing_intro_done=_bool(raw.get("breathing_intro_done"), d.breathing_intro_done),
+            camera=_bool(raw.get("camera"), d.camera),
+            camera_device=_text(raw.get("camera_device"), d.camera_device),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -93,6 +97,10 @@ def _num(value: Any, default: float, lo: float, hi: float) -> float:
 
 def _bool(value: Any, default: bool) -> bool:
     return value if isinstance(value, bool) else default
+
+
+def _text(value: Any, default: str) -> str:
+    return value if isinstance(value, str) and len(value) <= 200 else default
 
 
 def _choice(value: Any, allowed: tuple[Any, ...], default: Any) -> Any:

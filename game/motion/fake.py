@@ -15,7 +15,7 @@ from game.motion.frames import Frame
 class FakeCamera:
     """Plays ``frames`` at ``fps``, looping or stopping at the end."""
 
-    name = "Practice camera (recorded frames)"
+    name = "Practice camera (drawn pictures)"
 
     def __init__(self, frames: Sequence[Frame], fps: float = 10.0, *, loop: bool = True) -> None:
         if not frames:

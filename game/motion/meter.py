@@ -177,7 +177,8 @@ class MotionMeter:
         self._hold = None
 
     def _ease_bar(self, movement: float, now: float) -> None:
-        target = max(0.0, 1.0 - min(movement, 2.0) / 2.0)
+        # Full while comfortably under the thresholds, empty half past them.
+        target = min(1.0, max(0.0, 1.5 - movement))
         dt = 0.1 if self._bar_time is None else max(0.0, now - self._bar_time)
         self._bar_time = now
         k = 1.0 if self.t.bar_seconds <= 0 else min(1.0, dt / self.t.bar_seconds)

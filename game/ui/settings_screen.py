@@ -36,7 +36,7 @@ class Row:
     label: str
     section: str
     explain: str
-    kind: str  # "slider" | "choice" | "toggle"
+    kind: str  # "slider" | "choice" | "toggle" | "screen" (Enter opens another screen)
     fmt: Format = str
     lo: float = 0.0
     hi: float = 1.0
@@ -90,6 +90,13 @@ ROWS: tuple[Row, ...] = (
     Row("weekly_goal", "Weekly goal", "Goal",
         "Days a week you aim to play; the main menu tracks it.",
         "slider", _days, 1, 7, 1),
+    Row("camera", "Stillness meter", "Camera",
+        "Off unless you turn it on. The camera measures how still you stay in holds. "
+        "Frames are compared in memory and thrown away; nothing is stored or sent.",
+        "toggle"),
+    Row("camera_setup", "Camera set-up", "Camera",
+        "Choose the camera, see yourself as it sees you, and check your framing.",
+        "screen"),
     *(
         Row(f"equip:{key}", name, "Equipment I own",
             "Levels that need equipment you lack swap in another move.", "toggle")
@@ -102,6 +109,8 @@ BACK = pygame.Rect(1060, 34, 140, 50)
 
 
 def value_of(settings: PlayerSettings, row: Row) -> Any:
+    if row.kind == "screen":
+        return settings.camera_device or "first found"
     if row.key.startswith("equip:"):
         return row.key[6:] in settings.equipment
     return getattr(settings, row.key)
@@ -113,6 +122,8 @@ def stepped(
     """``settings`` with ``row`` moved ``delta`` steps; clamped, or wrapping round."""
     value = value_of(settings, row)
     new: Any
+    if row.kind == "screen":
+        return settings
     if row.kind == "toggle":
         new = not value
     elif row.kind == "choice":
@@ -191,7 +202,17 @@ class SettingsScene(Scene):
 
     # Changing values -----------------------------------------------------
     def change(self, delta: int, *, wrap: bool = False) -> None:
-        self.apply(stepped(self.settings, ROWS[self.focus], delta, wrap=wrap))
+        row = ROWS[self.focus]
+        if row.kind == "screen":
+            if wrap:  # Enter or a click opens it; the arrows do nothing here
+                self._open_screen(row)
+            return
+        self.apply(stepped(self.settings, row, delta, wrap=wrap))
+
+    def _open_screen(self, row: Row) -> None:
+        from game.ui.camera_setup import CameraSetupScene
+
+        self.ctx.scenes.push(CameraSetupScene(self.ctx, self.settings, self.apply))
 
     def apply(self, new: PlayerSettings) -> None:
         """Save and apply at once; the theme changes here too so this screen shows it."""
@@ -250,7 +271,9 @@ class SettingsScene(Scene):
                 self.dirty = True
             if action.kind is Act.CLICK:
                 left, right = self.arrow_rects(rect)
-                if ROWS[i].kind != "toggle" and left.collidepoint(action.pos):
+                if ROWS[i].kind == "screen":
+                    self.change(1, wrap=True)
+                elif ROWS[i].kind != "toggle" and left.collidepoint(action.pos):
                     self.change(-1)
                 elif ROWS[i].kind != "toggle" and right.collidepoint(action.pos):
                     self.change(1)
@@ -332,6 +355,12 @@ class SettingsScene(Scene):
         c = theme.c
         value = value_of(self.settings, row)
         box = self.value_rect(rect)
+        if row.kind == "screen":
+            blit_text(
+                surface, theme, "Open \u25b6", (box.right - 10, box.centery), role="label",
+                color=c.accent if focused else c.text_dim, bold=focused, anchor="midright",
+            )  # fmt: skip
+            return
         if row.kind == "toggle":
             on = bool(value)
             track = pygame.Rect(0, 0, 64, 32)

@@ -14,18 +14,14 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import pygame
-
 from game.content import load_content
 from game.content.model import Content, Exercise
 from game.motion.frames import Frame
-from game.ui.camera import surface_to_frame
-from game.ui.figure import draw_guide
+from game.ui.camera_demo import Look, breath_at, render_frame
 
 FPS = 10
 READY_SECONDS = 3.0
 HOLD_SECONDS = 12.0
-RENDER = (320, 240)
 
 _content: Content | None = None
 
@@ -38,17 +34,6 @@ def content() -> Content:
 
 
 @dataclass(frozen=True)
-class Look:
-    """What the camera sees at one instant of the hold."""
-
-    u: float = 1.0
-    breath: float = 0.0
-    dx: float = 0.0  # the figure's shift, as a share of the picture's width
-    light: float = 1.0  # brightness gain
-    empty: bool = False  # nobody in the picture
-
-
-@dataclass(frozen=True)
 class Sequence:
     name: str
     exercise: str
@@ -57,41 +42,12 @@ class Sequence:
     verdict: str  # what a physio watching would say: steady, wobbly or lost
 
 
-def _room(surface: pygame.Surface, light: float) -> None:
-    """A plain room: a wall, a door frame and a shelf, so the picture has edges."""
-
-    def shade(v: int) -> tuple[int, int, int]:
-        g = max(0, min(255, round(v * light)))
-        return (g, g, g)
-
-    w, h = surface.get_size()
-    surface.fill(shade(120))
-    pygame.draw.rect(surface, shade(90), (int(w * 0.78), int(h * 0.1), int(w * 0.14), int(h * 0.6)))
-    pygame.draw.rect(surface, shade(160), (int(w * 0.05), int(h * 0.18), int(w * 0.25), 6))
-
-
 def render(ex: Exercise, look: Look, noise: float, rng: random.Random) -> Frame:
-    picture = pygame.Surface(RENDER)
-    _room(picture, look.light)
-    if not look.empty:
-        figure = pygame.Surface(RENDER, pygame.SRCALPHA)
-        draw_guide(figure, figure.get_rect(), ex, look.u, breath=look.breath)
-        if look.light != 1.0:
-            g = max(0, min(255, round(255 * look.light)))
-            figure.fill((g, g, g, 255), special_flags=pygame.BLEND_RGBA_MULT)
-        picture.blit(figure, (round(look.dx * RENDER[0]), 0))
-    frame = surface_to_frame(picture)
-    if noise <= 0:
-        return frame
-    gauss = rng.gauss
-    noisy = bytes(max(0, min(255, round(p + gauss(0.0, noise)))) for p in frame.pixels)
-    return Frame(frame.width, frame.height, noisy)
+    return render_frame(ex, look, noise=noise, rng=rng)
 
 
 def _breath(t: float) -> float:
-    """The pacer's shape: two seconds in, four out."""
-    cycle = t % 6.0
-    return cycle / 2.0 if cycle < 2.0 else 1.0 - (cycle - 2.0) / 4.0
+    return breath_at(t)
 
 
 def build(
