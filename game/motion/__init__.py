@@ -2,33 +2,29 @@
 
 Pure (no pygame, no clock): frames and their times are handed in. Nothing here
 keeps a frame longer than the comparison needs, and nothing is written anywhere.
+
+The modules: ``frames`` (shrink, blur, normalise, compare), ``meter`` (noise
+calibration, per-frame readings, per-hold reports), ``thresholds`` (the data
+file), ``report`` (the result type and the rules that read it) and ``fake``
+(a camera that plays prepared frames). Only the report's names are gathered
+here: the save store reads them, and importing the rest would load the YAML
+reader before the game's first frame.
 """
 
-from game.motion.fake import FakeCamera
-from game.motion.frames import Frame, Prepared, difference, prepare
-from game.motion.meter import FrameMotion, MotionMeter
 from game.motion.report import (
     MotionReport,
     Wobble,
+    WobbleKind,
     counts_as_steady,
     measured_form,
     prefill_form,
 )
-from game.motion.thresholds import Thresholds, load_thresholds
 
 __all__ = [
-    "FakeCamera",
-    "Frame",
-    "FrameMotion",
-    "MotionMeter",
     "MotionReport",
-    "Prepared",
-    "Thresholds",
     "Wobble",
+    "WobbleKind",
     "counts_as_steady",
-    "difference",
-    "load_thresholds",
     "measured_form",
     "prefill_form",
-    "prepare",
 ]

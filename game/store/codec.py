@@ -15,11 +15,11 @@ import math
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
+from types import ModuleType
 from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store.errors import InvalidValue, SchemaError, StoreError
-from game.store.motion_codec import decode_motion, encode_motion
 
 MAX_SESSION_XP = 10**9
 MAX_TOTAL_XP = 2**53 - 1  # the largest integer every JSON reader keeps exactly
@@ -110,7 +110,7 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
         "variant": result.variant,
     }
     if result.motion:  # no key without a camera: older records stay byte for byte the same
-        record["motion"] = encode_motion(result.motion)
+        record["motion"] = _motion_codec().encode_motion(result.motion)
     return record
 
 
@@ -197,7 +197,7 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         daily,
         active,
         variant,
-        decode_motion(record["motion"]) if "motion" in record else (),
+        _motion_codec().decode_motion(record["motion"]) if "motion" in record else (),
     )
 
 
@@ -219,7 +219,7 @@ def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
             daily=_field(record, "daily", _bool),
             active_seconds=_field(record, "active_seconds", _number),
             variant=_field(record, "variant", _str),
-            motion=decode_motion(record["motion"]) if "motion" in record else (),
+            motion=_motion_codec().decode_motion(record["motion"]) if "motion" in record else (),
         )
     except ValueError as exc:  # the constructor's own checks; each names its field
         raise SchemaError(str(exc)) from None
@@ -242,6 +242,16 @@ def _decode_exercise_checked(item: object, number: int) -> ExerciseResult:
         )
     except ValueError as exc:
         raise SchemaError(f"{where}: {exc}") from None
+
+
+def _motion_codec() -> ModuleType:
+    """The camera measurements' codec, imported only by a session that has them.
+
+    Most saves hold none, and the store is opened before the first frame.
+    """
+    from game.store import motion_codec
+
+    return motion_codec
 
 
 def _field(record: Mapping[str, Any], name: str, read: Callable[[Any], _T]) -> _T:

@@ -185,7 +185,8 @@ class CameraSetupScene(Scene):
             surface, theme, advice, pygame.Rect(x, y, SIDE.width - 48, 180), role="body"
         )
         y = max(below, y + 4 * theme.px("body")) + 20
-        box = pygame.Rect(x - 8, y, SIDE.width - 32, SIDE.bottom - y - 16)
+        fits = 2 * round(theme.px("body") * 1.3) + 28  # two lines and the margins
+        box = pygame.Rect(x - 8, y, SIDE.width - 32, min(SIDE.bottom - y - 16, fits))
         panel(surface, theme, box, color=c.bg_bottom, edge=c.inhale)
         blit_paragraph(surface, theme, PRIVACY, box.inflate(-24, -20), role="body", color=c.text)
         keys = (

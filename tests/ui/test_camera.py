@@ -28,7 +28,7 @@ from game.ui.cameras import PracticeCamera, SystemCameras, provider_for
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import SceneStack
-from game.ui.stillness_summary import chip_text
+from game.ui.stillness_summary import by_move, chip_text
 from game.ui.theme import Theme
 
 
@@ -238,6 +238,11 @@ def test_the_setup_screen_without_a_camera_says_so(
     assert PRIVACY in words
 
 
-def test_the_summary_names_each_hold(content: Content) -> None:
-    report = MotionReport("glute_bridge_hold", Side.LEFT, 30.0, 300, 0.874, Form.WOBBLY)
-    assert chip_text(report, content) == "Glute bridge hold (left)  87 % wobbly"
+def test_the_summary_lists_each_hold_by_move(content: Content) -> None:
+    left = MotionReport("glute_bridge_hold", Side.LEFT, 30.0, 300, 0.874, Form.STEADY)
+    wobbly = MotionReport("glute_bridge_hold", Side.LEFT, 30.0, 300, 0.6, Form.WOBBLY)
+    other = MotionReport("dead_bug_hold", Side.BOTH, 30.0, 300, 1.0, Form.STEADY)
+    groups = by_move([left, other, wobbly])
+    assert groups == [[left, wobbly], [other]]
+    assert chip_text(groups[0], content) == "Glute bridge hold (left)  87 \u00b7 60 %  wobbly"
+    assert chip_text(groups[1], content) == "Dead bug hold  100 %  steady"
