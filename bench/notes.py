@@ -28,8 +28,9 @@ METHOD = """## Method
   at 10 frames a second by the game's own `CameraFeed` thread. CPU is the
   `game-play-camera` child beside a `game-play` child, alternating; the row
   gives the difference in points of one core. Frame cost is the player
-  scene in its first hold, paced at 60 frames a second so that a reading
-  arrives about every sixth frame as in play, in alternating blocks of 100
+  scene in its first hold, frames back to back, with the practice camera
+  clocked by the scene's play time so that a reading is due every sixth
+  frame as at 60 frames a second in play, in alternating blocks of 100
   frames with the meter on and off.
 - Start-up: the parent reads `time.monotonic()` just before spawning the child;
   the child prints `time.monotonic()` right after its first presented frame.

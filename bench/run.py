@@ -221,8 +221,9 @@ def camera_section(quick: bool, seconds: float, saves: Path) -> tuple[list[Row],
         ),
     ]
     notes = [
-        f"Camera meter, frame cost: {len(frame['on'])} frames on and {len(frame['off'])} off at "
-        f"60 per s in a hold, {frame['readings']} camera readings taken; median "
+        f"Camera meter, frame cost: {len(frame['on'])} frames on and {len(frame['off'])} off, "
+        f"back to back in a hold, {frame['readings']} camera readings taken (one due every "
+        "sixth frame); median "
         f"{fig['med_on']:.2f} ms on, {fig['med_off']:.2f} ms off. CPU runs (% of a core), "
         "on: "
         + ", ".join(f"{v:.1f}" for v in used["on_runs"])

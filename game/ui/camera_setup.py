@@ -207,7 +207,7 @@ class CameraSetupScene(Scene):
         else:
             if not self.names:
                 words = (
-                    "No camera found. The game plays exactly as without one; "
+                    "No camera found. The game plays as usual without one; "
                     "plug a camera in and open this screen again."
                 )
             elif self.failed:
