@@ -12,6 +12,8 @@ Modes:
   flips a 1280x720 window, the least any pygame game can cost.
 - ``game-play SECONDS SAVES``: the real ``App`` with content, store and sound
   wired as ``game.launch`` wires them, playing the first level.
+- ``game-play-camera SECONDS SAVES``: ``game-play`` with the stillness meter
+  on, reading the practice camera (160x120 grayscale frames at 10 per second).
 - ``game-menu SECONDS SAVES``: the same ``App`` sitting on the main menu.
 - ``bare-start``: import pygame, open a 1280x720 SCALED window, flip once.
 - ``game-start SAVES``: the real command line (``game.cli.main``) until the
@@ -101,7 +103,7 @@ def game_start(saves: Path) -> None:
     raise SystemExit("the game ended without presenting a frame")
 
 
-def game_loop(seconds: float, saves: Path, *, play: bool) -> None:
+def game_loop(seconds: float, saves: Path, *, play: bool, camera: bool = False) -> None:
     """The real App, wired like ``game.launch._run_window``, for ``seconds``."""
     sys.path.insert(0, str(ROOT))
     import pygame
@@ -129,7 +131,13 @@ def game_loop(seconds: float, saves: Path, *, play: bool) -> None:
     if play:
         data = PlayerData(store, content, clock, profile_id)
         level = content.stage_levels("stabilize")[0]
-        player = PlayerScene(ctx, PlayRequest(level), settings=data.settings())
+        settings = data.settings()
+        if camera:
+            from game.ui.cameras import PracticeCamera
+
+            ctx.cameras = PracticeCamera(content)
+            settings = settings.with_changes(camera=True)
+        player = PlayerScene(ctx, PlayRequest(level), settings=settings)
         ctx.scenes.push(menu)
         first = player
     draws = 0
@@ -166,8 +174,13 @@ def main(argv: list[str]) -> int:
         bare_start()
     elif mode == "game-start":
         game_start(Path(argv[1]))
-    elif mode in ("game-play", "game-menu"):
-        game_loop(float(argv[1]), Path(argv[2]), play=mode == "game-play")
+    elif mode in ("game-play", "game-menu", "game-play-camera"):
+        game_loop(
+            float(argv[1]),
+            Path(argv[2]),
+            play=mode != "game-menu",
+            camera=mode == "game-play-camera",
+        )
     else:
         print(f"unknown mode {mode!r}", file=sys.stderr)
         return 2

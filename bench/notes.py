@@ -23,6 +23,15 @@ METHOD = """## Method
   flips. CPU is user + system time over wall time, as a percentage of one
   core, measured in the child around the main loop (so start-up does not
   count); the notes also give the whole process from `RUSAGE_CHILDREN`.
+- Camera meter: `bench/camera_bench.py`. The practice camera (160x120
+  grayscale pictures drawn from the guide, played by `FakeCamera`) is read
+  at 10 frames a second by the game's own `CameraFeed` thread. CPU is the
+  `game-play-camera` child beside a `game-play` child, alternating; the row
+  gives the difference in points of one core. Frame cost is the player
+  scene in its first hold, frames back to back, with the practice camera
+  clocked by the scene's play time so that a reading is due every sixth
+  frame as at 60 frames a second in play, in alternating blocks of 100
+  frames with the meter on and off.
 - Start-up: the parent reads `time.monotonic()` just before spawning the child;
   the child prints `time.monotonic()` right after its first presented frame.
   The game child runs the real command line (`game.cli.main`) on the prepared
@@ -52,6 +61,17 @@ Three full runs on 2026-11-21, after the changes: medians 0.89, 0.91 and
 1.2 to 1.3 times a bare frame, and which side a run lands on follows the
 machine's load. Before: 2.4 to 2.9 ms median, 3.0 to 4.7 ms at the 99th
 percentile.
+""",
+    "cpu_camera": """The meter's work per camera reading is the C shrink of the 160x120 picture
+and about 0.4 ms of Python (blur, normalise, two comparisons), ten times a
+second: about 0.5 % of a core. The rest of the difference between the two
+runs is the other core's load moving between child processes; the runs of
+each kind are listed in the notes.
+""",
+    "frame_p99_camera": """The camera is read and prepared in its own thread, so a frame of the game
+only picks up a finished reading (two comparisons of 40x30 images). When
+this row misses, the camera-off column beside it misses by as much: the
+slow frames are the machine's, seen by both scenes in alternating blocks.
 """,
     "frame_p99": """The slowest frames are those in which the guide moves and a second area
 changes at the same time, plus the machine's noise, which reaches the bare

@@ -13,6 +13,8 @@ minute to the next while the ratio holds much better.
    measured in alternating blocks so both see the same machine load.
 2. CPU use while a level plays and on the idle main menu, against a bare 60
    FPS loop (child processes from ``bench/drivers.py``).
+   The stillness meter's cost: frame time and CPU with the practice camera on,
+   beside the same runs with it off (``bench/camera_bench.py``).
 3. Start-up to the first presented frame, against a bare window.
 4. Loading and validating the shipped levels and 100, 300, 1,000 generated ones.
 5. The save store figures from ``bench/store_bench.py``.
@@ -44,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 import pygame  # noqa: E402
 
-from bench import content_bench, store_bench  # noqa: E402
+from bench import camera_bench, content_bench, store_bench  # noqa: E402
 from bench.notes import METHOD, MISSED_WHY  # noqa: E402
 
 DRIVERS = ROOT / "bench" / "drivers.py"
@@ -191,6 +193,47 @@ def prepare_saves(folder: Path) -> Path:
 NEAR_SHARE = 0.8
 
 
+def camera_section(quick: bool, seconds: float, saves: Path) -> tuple[list[Row], list[str]]:
+    """Rows for the stillness meter: CPU above the same run without it, frame p99."""
+    frame = camera_bench.frame_cost(600 if quick else 1800)
+    used = camera_bench.cpu(cpu_run, seconds, saves, pairs=1 if quick else 2)
+    fig = camera_bench.summarise(frame, used)
+    rows = [
+        Row(
+            f"CPU while a level plays, camera meter on, {seconds:.0f} s",
+            f"{fig['cpu_on']:.1f} %",
+            f"{fig['cpu_off']:.1f} % camera off",
+            f"+{fig['cpu_delta']:.1f} points",
+            "<= +2 % of a core",
+            _met(fig["cpu_delta"], 2.0),
+            "cpu_camera",
+            share=max(0.0, fig["cpu_delta"]) / 2.0,
+        ),
+        Row(
+            "Player scene frame with the camera meter on, 99th percentile",
+            f"{fig['p99_on']:.2f} ms",
+            f"{fig['p99_off']:.2f} ms camera off",
+            f"{fig['p99_on'] / fig['p99_off']:.2f}x",
+            "<= 3 ms",
+            _met(fig["p99_on"], 3.0),
+            "frame_p99_camera",
+            share=fig["p99_on"] / 3.0,
+        ),
+    ]
+    notes = [
+        f"Camera meter, frame cost: {len(frame['on'])} frames on and {len(frame['off'])} off, "
+        f"back to back in a hold, {frame['readings']} camera readings taken (one due every "
+        "sixth frame); median "
+        f"{fig['med_on']:.2f} ms on, {fig['med_off']:.2f} ms off. CPU runs (% of a core), "
+        "on: "
+        + ", ".join(f"{v:.1f}" for v in used["on_runs"])
+        + "; off: "
+        + ", ".join(f"{v:.1f}" for v in used["off_runs"])
+        + "."
+    ]
+    return rows, notes
+
+
 def _met(value: float, limit: float) -> bool:
     return value <= limit
 
@@ -291,6 +334,11 @@ def measure(quick: bool, log: bool = True) -> tuple[list[Row], list[str]]:
                 f"{fig['process_pct']:.1f} % over the whole process with start-up "
                 "(RUSAGE_CHILDREN)."
             )
+
+        say("the stillness meter: frame cost and CPU with the camera on and off ...")
+        cam_rows, cam_notes = camera_section(quick, seconds, saves)
+        rows.extend(cam_rows)
+        notes.extend(cam_notes)
 
         # 3. Start-up -------------------------------------------------------
         runs = 3 if quick else 5

@@ -42,6 +42,8 @@ class PlayerSettings:
     breathing_intro_done: bool = False
     remind_minute: int = 18 * 60  # local time of day for reminders, in 15-minute steps
     remind_days: str = "every_day"  # a game.reminders.DAY_PATTERNS key
+    camera: bool = False  # the stillness meter; off unless the player turns it on
+    camera_device: str = ""  # the chosen camera's name; empty means the first one found
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> PlayerSettings:
@@ -64,6 +66,8 @@ class PlayerSettings:
             breathing_intro_done=_bool(raw.get("breathing_intro_done"), d.breathing_intro_done),
             remind_minute=_minute(raw.get("remind_minute"), d.remind_minute),
             remind_days=_choice(raw.get("remind_days"), REMIND_PATTERNS, d.remind_days),
+            camera=_bool(raw.get("camera"), d.camera),
+            camera_device=_text(raw.get("camera_device"), d.camera_device),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,6 +110,10 @@ def _minute(value: Any, default: int) -> int:
 
 def _bool(value: Any, default: bool) -> bool:
     return value if isinstance(value, bool) else default
+
+
+def _text(value: Any, default: str) -> str:
+    return value if isinstance(value, str) and len(value) <= 200 else default
 
 
 def _choice(value: Any, allowed: tuple[Any, ...], default: Any) -> Any:

@@ -29,6 +29,7 @@ PURE = (
     "game.playerdata",
     "game.reminders",
     "game.reminder_install",
+    "game.motion",
 )
 
 

@@ -15,6 +15,10 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.motion.report import MotionReport
 
 #: No zone is further than this from UTC (the widest in use are -12:00 and +14:00).
 MAX_OFFSET_MINUTES = 16 * 60
@@ -102,6 +106,9 @@ class SessionResult:
     ``utc_offset_minutes`` is the local offset at the end, and ``local_date`` is
     the local calendar date the play counts for (streaks use dates only).
     ``active_seconds`` is exercise time from the monotonic clock, pauses excluded.
+    ``motion`` holds what the camera measured over each hold, beside the
+    player's own ``form``; it is empty when the camera was off (and in every
+    session saved before the camera existed).
     """
 
     level_id: str
@@ -116,6 +123,7 @@ class SessionResult:
     daily: bool = False
     active_seconds: float = 0.0
     variant: str = field(default="standard")
+    motion: tuple[MotionReport, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.level_id:
@@ -146,6 +154,7 @@ class SessionResult:
         daily: bool,
         active_seconds: float,
         variant: str,
+        motion: tuple[MotionReport, ...] = (),
     ) -> SessionResult:
         """Build one without running ``__post_init__``; the same rules as
         ``ExerciseResult.from_checked`` apply: every check must already be made."""
@@ -163,6 +172,7 @@ class SessionResult:
         put[9](made, daily)
         put[10](made, active_seconds)
         put[11](made, variant)
+        put[12](made, motion)
         return made
 
     @property
@@ -204,4 +214,5 @@ _SESSION_SETTERS = _slot_setters(
     "daily",
     "active_seconds",
     "variant",
+    "motion",
 )

@@ -14,6 +14,7 @@ import enum
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
+from types import ModuleType
 from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
@@ -91,7 +92,7 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
                 bool(exercise.skipped),
             ]
         )
-    return {
+    record: dict[str, Any] = {
         "profile_id": profile_id,
         "xp": xp,
         "level_id": result.level_id,
@@ -107,6 +108,9 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
         "active_seconds": result.active_seconds,
         "variant": result.variant,
     }
+    if result.motion:  # no key without a camera: older records stay byte for byte the same
+        record["motion"] = _motion_codec().encode_motion(result.motion)
+    return record
 
 
 def decode_session(record: Mapping[str, Any]) -> SessionResult:
@@ -192,6 +196,7 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         daily,
         active,
         variant,
+        _motion_codec().decode_motion(record["motion"]) if "motion" in record else (),
     )
 
 
@@ -213,6 +218,7 @@ def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
             daily=_field(record, "daily", _bool),
             active_seconds=_field(record, "active_seconds", _SECONDS["active_seconds"]),
             variant=_field(record, "variant", _str),
+            motion=_motion_codec().decode_motion(record["motion"]) if "motion" in record else (),
         )
     except ValueError as exc:  # the constructor's own checks; each names its field
         raise SchemaError(shorten(str(exc))) from None
@@ -235,6 +241,16 @@ def _decode_exercise_checked(item: object, number: int) -> ExerciseResult:
         )
     except ValueError as exc:
         raise SchemaError(f"{where}: {shorten(str(exc))}") from None
+
+
+def _motion_codec() -> ModuleType:
+    """The camera measurements' codec, imported only by a session that has them.
+
+    Most saves hold none, and the store is opened before the first frame.
+    """
+    from game.store import motion_codec
+
+    return motion_codec
 
 
 def _field(record: Mapping[str, Any], name: str, read: Callable[[Any], _T]) -> _T:

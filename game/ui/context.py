@@ -31,6 +31,7 @@ class AppContext:
     time_scale: float = 1.0
     store: Any = None  # game.store.SaveStore once opened
     audio: Any = None  # game.audio.CuePlayer, or None when silent
+    cameras: Any = None  # game.ui.cameras.CameraProvider; None means the system's
     notices: list[str] = field(default_factory=list)
     size: tuple[int, int] = LOGICAL_SIZE
     quit_requested: bool = False

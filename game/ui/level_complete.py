@@ -22,6 +22,8 @@ from game.ui.context import AppContext
 from game.ui.icons import draw_badge_medallion, draw_icon
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
+from game.ui.stillness_summary import HEIGHT as STILL_H
+from game.ui.stillness_summary import draw_stillness_summary
 from game.ui.widgets import blit_fitted, blit_paragraph, blit_text, line_step, panel, summary_lines
 
 XP_SECONDS = 1.8
@@ -147,10 +149,14 @@ class LevelCompleteScene(Scene):
         if o.pain_advice:
             advice_h = self._draw_advice(surface, pygame.Rect(MARGIN, top, w - 2 * MARGIN, 150))
             top += advice_h + 20
-        left = pygame.Rect(MARGIN, top, 560, min(h - top - 90, 400))
+        measured = STILL_H + 14 if r.motion else 0
+        left = pygame.Rect(MARGIN, top, 560, min(h - top - 90 - measured, 400))
         right = pygame.Rect(left.right + 20, top, w - MARGIN - left.right - 20, left.height)
         self._draw_xp(surface, left)
         self._draw_right(surface, right)
+        if r.motion:
+            strip = pygame.Rect(MARGIN, left.bottom + 14, w - 2 * MARGIN, STILL_H)
+            draw_stillness_summary(surface, theme, strip, r.motion, content)
         hint = "Enter: continue" if self.finished else "Space: show all    Enter: continue"
         blit_text(
             surface,

@@ -10,6 +10,7 @@ result is recorded and the level-complete screen shows what changed.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -18,6 +19,7 @@ import pygame
 
 from game.audio import cue_text
 from game.content.model import Exercise, Level
+from game.motion.report import MotionReport
 from game.session.breath import BreathPhase
 from game.session.events import (
     BreatheIn,
@@ -41,6 +43,7 @@ from game.ui.input import Act, Action
 from game.ui.pause import PauseChoice, PauseScene
 from game.ui.player_view import PlayerView
 from game.ui.scene import Scene
+from game.ui.stillness import StillnessWatch, open_watch
 
 #: What the player is asked to do in each phase, in words.
 PHASE_WORDS: Mapping[PhaseKind, str] = MappingProxyType(
@@ -113,6 +116,19 @@ class PlayerScene(Scene):
         self._handed_off = False
         self._since_draw = 0.0
         self.view = PlayerView()
+        #: The camera's stillness meter (None when it is off or there is no camera);
+        #: ``motion_reports`` is what it measured, for the check-in and the result.
+        self.watch: StillnessWatch | None = None
+        self.motion_reports: tuple[MotionReport, ...] = ()
+        self._camera_note: str | None = None  # said once, after the level's first words
+        if self.settings.camera:
+            self._open_camera()
+
+    def _open_camera(self) -> None:
+        from game.ui.cameras import provider_for
+
+        provider = self.ctx.cameras or provider_for(self.content)
+        self.watch, self._camera_note = open_watch(provider, self.settings.camera_device)
 
     # ------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -121,6 +137,11 @@ class PlayerScene(Scene):
         events = self.player.update(dt * self.ctx.time_scale)
         for event in events:
             self._on_event(event)
+        said, self._camera_note = self._camera_note, None
+        if self.watch is not None:
+            said = self.watch.update(self.player) or said
+        if said:
+            self.caption, self.caption_left = said, CAPTION_SECONDS * 2
         if self.caption_left > 0:
             self.caption_left -= dt
         if self.player.finished:
@@ -162,6 +183,8 @@ class PlayerScene(Scene):
     def _finish(self) -> None:
         """Hand over to the form and pain check, once."""
         self._handed_off = True
+        if self.watch is not None:
+            self.motion_reports = self.watch.finish(self.player.position)
         self.ctx.scenes.push(CheckInScene(self.ctx, completed=self.player.completed))
 
     def resume(self, result: object = None) -> None:
@@ -183,10 +206,17 @@ class PlayerScene(Scene):
 
     def _record(self, form: Form, pain: Pain) -> None:
         result = build_result(self.player, form, pain, self.ctx.clock, daily=self.request.daily)
+        if self.motion_reports:
+            result = dataclasses.replace(result, motion=self.motion_reports)
         if self.on_finished is not None:
             self.on_finished(result)
         else:
             self.ctx.scenes.pop(result)
+
+    def exit(self) -> None:
+        super().exit()
+        if self.watch is not None:
+            self.watch.close()
 
     def handle(self, action: Action) -> None:
         if self._handed_off:

@@ -50,6 +50,10 @@ RING_AREA = pygame.Rect(_PANEL_X, SIDE_RECT.top + 28, _PANEL_W, 234)
 INFO_AREA = pygame.Rect(_PANEL_X, RING_AREA.bottom, _PANEL_W, 46)
 PACER_AREA = pygame.Rect(_PANEL_X, INFO_AREA.bottom, _PANEL_W, 246)
 NEXT_AREA = pygame.Rect(_PANEL_X, PACER_AREA.bottom, _PANEL_W, SIDE_RECT.bottom - 4 - 576)
+#: The camera's strip at the top of the side panel: the camera-on light and the stillness bar.
+STILL_AREA = pygame.Rect(_PANEL_X, SIDE_RECT.top + 3, _PANEL_W, RING_AREA.top - SIDE_RECT.top - 3)
+#: The bar moves in this many steps.
+STILL_STEPS = 40
 
 RING_CENTER = (SIDE_RECT.centerx, SIDE_RECT.top + 130)
 PACER_CENTER = (SIDE_RECT.centerx, SIDE_RECT.top + 392)
@@ -103,6 +107,7 @@ class PlayerView:
         painted += self._draw_top(surface, static, scene)
         painted += self._draw_words(surface, static, scene)
         painted += self._draw_side_panel(surface, static, scene)
+        painted += self._draw_stillness(surface, static, scene)
         self.last_painted = painted
 
     def _draw_top(self, surface: pygame.Surface, static: pygame.Surface, scene: PlayerScene) -> int:
@@ -332,6 +337,38 @@ class PlayerView:
 
         painted += self.regions.paint(surface, static, "next", NEXT_AREA, (name, keys), draw_next)
         return painted
+
+    def _draw_stillness(
+        self, surface: pygame.Surface, static: pygame.Surface, scene: PlayerScene
+    ) -> int:
+        """The camera light and, during holds, lifts and lowers, the stillness bar."""
+        watch = scene.watch
+        if watch is None or not watch.reading:
+            return int(self.regions.paint(surface, static, "still", STILL_AREA, None, lambda: None))
+        level = round(min(1.0, max(0.0, watch.stillness)) * STILL_STEPS)
+        sig = (watch.showing, level if watch.showing else -1)
+        theme, c = scene.ctx.theme, scene.ctx.theme.c
+
+        def draw() -> None:
+            area = STILL_AREA
+            cy = area.centery
+            pygame.draw.circle(surface, c.danger, (area.left + 14, cy), 6)
+            label = blit_text(
+                surface, theme, "camera", (area.left + 26, cy), role="small",
+                color=c.text_dim, anchor="midleft",
+            )  # fmt: skip
+            if not watch.showing:
+                return
+            bar = pygame.Rect(label.right + 16, cy - 5, area.right - label.right - 110, 10)
+            frac = level / STILL_STEPS
+            col = c.good if frac >= 0.75 else c.warn if frac >= 0.45 else c.danger
+            progress_bar(surface, bar, frac, col, c.panel_edge)
+            blit_text(
+                surface, theme, "stillness", (area.right - 8, cy), role="small",
+                color=c.text_dim, anchor="midright",
+            )  # fmt: skip
+
+        return int(self.regions.paint(surface, static, "still", STILL_AREA, sig, draw))
 
     def _static_layer(self, size: tuple[int, int], scene: PlayerScene) -> pygame.Surface:
         """Background, panel frames and the level name: drawn once, then reused."""

@@ -28,7 +28,9 @@ class Row:
     label: str
     section: str
     explain: str
-    kind: str  # "slider" | "choice" | "toggle" | "action" (a button; key "action:<name>")
+    #: "slider" | "choice" | "toggle" | "action" (a button; key "action:<name>")
+    #: | "screen" (Enter opens another screen)
+    kind: str
     fmt: Format = str
     lo: float = 0.0
     hi: float = 1.0
@@ -98,6 +100,13 @@ ROWS: tuple[Row, ...] = (
     Row(DESKTOP, "Desktop notification", "Reminders",
         "Linux: a systemd timer shows a notification, even with the game closed. "
         "Turning it off removes every file it added.", "action"),
+    Row("camera", "Stillness meter", "Camera",
+        "Off unless you turn it on. The camera measures how still you stay in holds. "
+        "Frames are compared in memory and thrown away; nothing is stored or sent.",
+        "toggle"),
+    Row("camera_setup", "Camera set-up", "Camera",
+        "Choose the camera, see yourself as it sees you, and check your framing.",
+        "screen"),
     *(
         Row(f"equip:{key}", name, "Equipment I own",
             "Levels that need equipment you lack swap in another move.", "toggle")
@@ -109,6 +118,8 @@ ROWS: tuple[Row, ...] = (
 def value_of(settings: PlayerSettings, row: Row) -> Any:
     if row.kind == "action":
         return None
+    if row.kind == "screen":
+        return settings.camera_device or "first found"
     if row.key.startswith("equip:"):
         return row.key[6:] in settings.equipment
     return getattr(settings, row.key)
@@ -120,6 +131,8 @@ def stepped(
     """``settings`` with ``row`` moved ``delta`` steps; clamped, or wrapping round."""
     value = value_of(settings, row)
     new: Any
+    if row.kind in ("action", "screen"):
+        return settings
     if row.kind == "toggle":
         new = not value
     elif row.kind == "choice":

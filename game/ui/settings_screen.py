@@ -97,7 +97,16 @@ class SettingsScene(Scene):
             if wrap:  # Enter or a click: buttons never fire on Left/Right
                 self.press(row)
             return
+        if row.kind == "screen":
+            if wrap:  # Enter or a click opens it; the arrows do nothing here
+                self._open_screen(row)
+            return
         self.apply(stepped(self.settings, row, delta, wrap=wrap))
+
+    def _open_screen(self, row: Row) -> None:
+        from game.ui.camera_setup import CameraSetupScene
+
+        self.ctx.scenes.push(CameraSetupScene(self.ctx, self.settings, self.apply))
 
     def press(self, row: Row) -> None:
         """A button: only here does the game write a reminder anywhere."""
@@ -175,7 +184,7 @@ class SettingsScene(Scene):
                 self.dirty = True
             if action.kind is Act.CLICK:
                 left, right = self.arrow_rects(rect)
-                if ROWS[i].kind == "action":
+                if ROWS[i].kind in ("action", "screen"):
                     if self.value_rect(rect).collidepoint(action.pos):
                         self.change(1, wrap=True)
                 elif ROWS[i].kind != "toggle" and left.collidepoint(action.pos):
@@ -262,6 +271,12 @@ class SettingsScene(Scene):
         box = self.value_rect(rect)
         if row.kind == "action":
             draw_button(surface, theme, box, self.action_label(row), focused=focused)
+            return
+        if row.kind == "screen":
+            blit_text(
+                surface, theme, "Open \u25b6", (box.right - 10, box.centery), role="label",
+                color=c.accent if focused else c.text_dim, bold=focused, anchor="midright",
+            )  # fmt: skip
             return
         if row.kind == "toggle":
             on = bool(value)

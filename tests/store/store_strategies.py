@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
+from game.motion.report import MotionReport, Wobble, WobbleKind
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store.bounds import MAX_COUNT, MAX_SECONDS
 
@@ -25,6 +26,23 @@ exercises = st.builds(
     reps=st.integers(min_value=0, max_value=MAX_COUNT),
     breaths=st.integers(min_value=0, max_value=MAX_COUNT),
     skipped=st.booleans(),
+)
+
+wobbles = st.builds(
+    lambda a, b, kind: Wobble(min(a, b), max(a, b), kind),
+    finite,
+    finite,
+    st.sampled_from(WobbleKind),
+)
+motion_reports = st.builds(
+    MotionReport,
+    exercise_id=st.text(min_size=1, max_size=20),
+    side=st.sampled_from(Side),
+    seconds=finite,
+    frames=st.integers(min_value=0, max_value=10**6),
+    steadiness=st.floats(min_value=0, max_value=1),
+    form=st.sampled_from(Form),
+    wobbles=st.lists(wobbles, max_size=3).map(tuple),
 )
 
 
@@ -49,4 +67,5 @@ def session_results(draw: st.DrawFn) -> SessionResult:
         daily=draw(st.booleans()),
         active_seconds=draw(seconds),
         variant=draw(st.text(max_size=10)),
+        motion=tuple(draw(st.lists(motion_reports, max_size=2))),
     )

@@ -28,6 +28,7 @@ from game.ui.player_view import (
     PACER_AREA,
     PROGRESS_AREA,
     RING_AREA,
+    STILL_AREA,
     TIME_LEFT_AREA,
     WORDS_AREA,
 )
@@ -147,6 +148,7 @@ def test_the_areas_never_overlap() -> None:
         INFO_AREA,
         PACER_AREA,
         NEXT_AREA,
+        STILL_AREA,
     ]
     for i, a in enumerate(areas):
         assert a.clip(pygame.Rect(0, 0, 1280, 720)) == a

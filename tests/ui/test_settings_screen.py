@@ -52,7 +52,7 @@ def test_every_row_changes_by_keyboard_and_persists(content: Content) -> None:
     _, scene, data, seen = setup(content)
     for i, row in enumerate(ROWS):
         assert scene.focus == i
-        if row.kind == "action":  # buttons: tests/ui/test_settings_reminders.py
+        if row.kind in ("action", "screen"):  # buttons and screens have tests of their own
             press(scene, Act.DOWN)
             continue
         before = value_of(scene.settings, row)
@@ -64,7 +64,7 @@ def test_every_row_changes_by_keyboard_and_persists(content: Content) -> None:
         assert value_of(data.settings(), row) == after, row.key
         press(scene, Act.DOWN)
     assert scene.focus == 0  # wraps round
-    assert len(seen) == sum(1 for row in ROWS if row.kind != "action")
+    assert len(seen) == sum(1 for row in ROWS if row.kind not in ("action", "screen"))
     stored = PlayerSettings.from_dict(data.store.settings(data.profile_id))
     assert stored == scene.settings == PlayerSettings.from_dict(scene.settings.to_dict())
 
@@ -189,3 +189,23 @@ def test_draws_in_every_look(
         scene.focus = i
         scene._show_focus()
         scene.draw(screen)
+
+
+def test_the_camera_section_opens_the_setup_screen(content: Content) -> None:
+    from game.ui.camera_setup import CameraSetupScene
+
+    ctx, scene, data, _ = setup(content)
+    assert [r.key for r in ROWS if r.section == "Camera"] == ["camera", "camera_setup"]
+    assert scene.settings.camera is False  # off until the player turns it on
+    focus(scene, "camera_setup")
+    press(scene, Act.LEFT)
+    assert ctx.scenes.top is scene  # the arrows do not open it
+    press(scene, Act.CONFIRM)
+    ctx.scenes.apply_pending()
+    setup_scene = ctx.scenes.top
+    assert isinstance(setup_scene, CameraSetupScene)
+    setup_scene.handle(Action(Act.CONFIRM))  # the meter on, from the set-up screen
+    assert data.settings().camera is True
+    setup_scene.handle(Action(Act.BACK))
+    ctx.scenes.apply_pending()
+    assert ctx.scenes.top is scene and scene.settings.camera is True

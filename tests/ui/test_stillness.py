@@ -1,0 +1,209 @@
+"""The stillness meter in a played level: frames to reports, the bar, and no camera at all."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pygame
+import pytest
+
+from game.clock import FakeClock
+from game.content import assets_dir
+from game.content.model import Content, Level
+from game.motion.fake import FakeCamera
+from game.motion.frames import Frame
+from game.motion.report import prefill_form
+from game.session.phases import PhaseKind
+from game.session.result import Form, SessionResult
+from game.settings import PlayerSettings
+from game.ui.camera import CameraFeed
+from game.ui.camera_demo import Look, breath_at, render_frame
+from game.ui.checkin import CheckInScene
+from game.ui.context import AppContext
+from game.ui.input import Act, Action
+from game.ui.player_scene import PlayerScene, PlayRequest
+from game.ui.player_view import STILL_AREA
+from game.ui.scene import SceneStack
+from game.ui.stillness import LOST_NOTICE, NO_CAMERA_NOTICE, SETTLE_CUE, StillnessWatch
+from game.ui.theme import Theme
+
+DT = 0.1  # one logic step per camera frame: ten a second, as the real feed
+
+
+class Ticks:
+    """A clock for the feed that the test moves on."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def monotonic(self) -> float:
+        return self.t
+
+
+def _ctx(content: Content) -> AppContext:
+    return AppContext(Theme(assets_dir() / "fonts"), SceneStack(), FakeClock(), content)
+
+
+def _level(content: Content) -> Level:
+    return content.stage_levels("stabilize")[0]
+
+
+def _frames(content: Content, wobble: bool) -> list[Frame]:
+    ex = content.exercises["glute_bridge_hold"]
+    out = []
+    for i in range(60):
+        t = i / 10
+        u = 0.6 if wobble and i % 20 >= 10 else 1.0  # hips up and down every second
+        out.append(render_frame(ex, Look(u=u, breath=breath_at(t)), noise=1.0))
+    return out
+
+
+def _play(
+    ctx: AppContext, scene: PlayerScene, screen: pygame.Surface, *, clock: Ticks | None = None
+) -> list[str]:
+    """Play to the check-in, a camera frame per step; returns every caption shown."""
+    ctx.scenes.push(scene)
+    ctx.scenes.apply_pending()
+    captions: list[str] = []
+    steps = 0
+    while ctx.scenes.top is scene and steps < 20000:
+        if clock is not None and scene.watch is not None:
+            clock.t += DT
+            scene.watch.feed.step()
+        scene.update(DT)
+        if scene.caption and (not captions or captions[-1] != scene.caption):
+            captions.append(scene.caption)
+        steps += 1
+        if steps % 97 == 0:
+            scene.draw(screen)
+        ctx.scenes.apply_pending()
+    return captions
+
+
+def _finish(ctx: AppContext) -> None:
+    check = ctx.scenes.top
+    assert isinstance(check, CheckInScene)
+    check.handle(Action(Act.CONFIRM))
+    check.handle(Action(Act.CONFIRM))
+    ctx.scenes.apply_pending()
+
+
+def _watched(
+    ctx: AppContext, frames: list[Frame], loop: bool = True
+) -> tuple[PlayerScene, Ticks, list[SessionResult]]:
+    results: list[SessionResult] = []
+    scene = PlayerScene(ctx, PlayRequest(_level(ctx.content)), on_finished=results.append)  # type: ignore[arg-type]
+    ticks = Ticks()
+    feed = CameraFeed(FakeCamera(frames, loop=loop), block=4, clock=ticks, start=False)  # type: ignore[arg-type]
+    scene.watch = StillnessWatch(feed)
+    return scene, ticks, results
+
+
+def test_a_still_player_gets_steady_reports_for_every_hold(
+    content: Content, screen: pygame.Surface
+) -> None:
+    ctx = _ctx(content)
+    scene, ticks, results = _watched(ctx, _frames(content, wobble=False))
+    captions = _play(ctx, scene, screen, clock=ticks)
+    holds = {
+        p.exercise_id
+        for p in scene.timeline.phases
+        if p.kind in (PhaseKind.HOLD, PhaseKind.TOP_HOLD)
+    }
+    reports = scene.motion_reports
+    assert {r.exercise_id for r in reports} == holds
+    assert all(r.form is Form.STEADY for r in reports), [
+        (r.exercise_id, r.steadiness) for r in reports
+    ]
+    assert SETTLE_CUE not in captions
+    _finish(ctx)
+    (result,) = results
+    assert result.motion == reports
+    assert result.form is Form.STEADY  # the player's own answer, stored beside
+    # What the check-in can pre-fill each move with.
+    assert prefill_form(result.motion, "glute_bridge_hold") is Form.STEADY
+
+
+def test_a_wobbling_player_gets_a_cue_and_wobbly_or_lost_holds(
+    content: Content, screen: pygame.Surface
+) -> None:
+    ctx = _ctx(content)
+    scene, ticks, _ = _watched(ctx, _frames(content, wobble=True))
+    captions = _play(ctx, scene, screen, clock=ticks)
+    assert SETTLE_CUE in captions
+    assert scene.motion_reports
+    long_holds = {p.exercise_id for p in scene.timeline.phases if p.kind is PhaseKind.HOLD}
+    held = [r for r in scene.motion_reports if r.exercise_id in long_holds]
+    assert held and all(r.form is not Form.STEADY for r in held)
+    assert all(r.wobbles for r in held)
+    mean = sum(r.steadiness for r in scene.motion_reports) / len(scene.motion_reports)
+    assert mean < 0.7
+
+
+def test_a_camera_that_stops_mid_level_is_told_once_and_the_level_plays_on(
+    content: Content, screen: pygame.Surface
+) -> None:
+    ctx = _ctx(content)
+    frames = _frames(content, wobble=False) * 3  # 18 s of pictures, then the camera is gone
+    scene, ticks, results = _watched(ctx, frames, loop=False)
+    captions = _play(ctx, scene, screen, clock=ticks)
+    assert captions.count(LOST_NOTICE) == 1
+    assert scene.player.completed
+    _finish(ctx)
+    assert results and results[0].completed
+
+
+@pytest.fixture()
+def no_devices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pygame.camera`` present and working, with nothing plugged in."""
+    import pygame.camera
+
+    monkeypatch.setattr(pygame.camera, "init", lambda *a, **k: None)
+    monkeypatch.setattr(pygame.camera, "list_cameras", lambda: [])
+    monkeypatch.delenv("SPINE_QUEST_FAKE_CAMERA", raising=False)
+
+
+@pytest.mark.usefixtures("no_devices")
+def test_with_no_camera_the_level_starts_says_so_once_and_plays_as_before(
+    content: Content, screen: pygame.Surface
+) -> None:
+    ctx = _ctx(content)
+    results: list[SessionResult] = []
+    settings = PlayerSettings(camera=True)
+    scene = PlayerScene(
+        ctx, PlayRequest(_level(content)), on_finished=results.append, settings=settings
+    )
+    assert scene.watch is None
+    captions = _play(ctx, scene, screen)
+    assert captions.count(NO_CAMERA_NOTICE) == 1
+    _finish(ctx)
+    (result,) = results
+    assert result.completed and result.motion == ()
+    plain = PlayerScene(_ctx(content), PlayRequest(_level(content)))
+    assert scene.timeline == plain.timeline
+
+
+def test_the_bar_and_the_camera_light_show_only_while_frames_are_read(
+    content: Content, screen: pygame.Surface
+) -> None:
+    ctx = _ctx(content)
+    scene, ticks, _ = _watched(ctx, _frames(content, wobble=False))
+    ctx.scenes.push(scene)
+    ctx.scenes.apply_pending()
+    while scene.player.phase.kind is not PhaseKind.HOLD:
+        ticks.t += DT
+        scene.watch.feed.step()  # type: ignore[union-attr]
+        scene.update(DT)
+    for _ in range(20):
+        ticks.t += DT
+        scene.watch.feed.step()  # type: ignore[union-attr]
+        scene.update(DT)
+    scene.draw(screen)
+    with_bar = screen.subsurface(STILL_AREA).copy()
+    off = PlayerScene(_ctx(content), PlayRequest(_level(content)))
+    off.player = scene.player
+    off.draw(screen)
+    without = screen.subsurface(STILL_AREA).copy()
+    assert pygame.image.tobytes(with_bar, "RGB") != pygame.image.tobytes(without, "RGB")
+    assert scene.watch is not None and scene.watch.showing and scene.watch.stillness > 0.75
+    assert dataclasses.is_dataclass(scene.watch.meter.last)
