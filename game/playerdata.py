@@ -13,6 +13,7 @@ after it; ``game.progress.replay`` says when a checkpoint is trusted.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -31,11 +32,13 @@ from game.progress import (
     player_stats,
     xp_for,
 )
+from game.progress.doses import Rung, dose_table, rung_for
 from game.progress.history import Record, records
 from game.progress.replay import Replay, resume
 from game.progress.streaks import clamp_goal
 from game.progress.unlocks import unlocks_from_state
 from game.session.result import Pain, SessionResult
+from game.session.settings import SessionSettings
 from game.settings import PlayerSettings
 from game.store.errors import StoreError
 
@@ -155,6 +158,23 @@ class PlayerData:
 
     def level(self, level_id: str) -> Level | None:
         return self.content.levels.get(level_id)
+
+    def session_settings(self, level: Level) -> SessionSettings:
+        """How this player plays ``level`` today: their settings, the easier version after
+        pain, and each move at the dose the progression rules give it."""
+        state = self.replay().state
+        base = self.settings().session_settings(prefer_easier=self.prefer_easier(level))
+        return dataclasses.replace(base, doses=dose_table(self.content, state.doses))
+
+    def doses(self) -> dict[str, Rung]:
+        """Today's dose of every move that progresses."""
+        state = self.replay().state
+        out: dict[str, Rung] = {}
+        for eid in self.content.exercises:
+            rung = rung_for(self.content, state.doses, eid)
+            if rung is not None:
+                out[eid] = rung
+        return out
 
     def prefer_easier(self, level: Level) -> bool:
         unlocks = self.unlocks()

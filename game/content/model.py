@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from game.content.model_progression import Progression
+
 # ---------------------------------------------------------------------------
 # Vocabularies: kinds of things are looked up in tables, never in if/elif chains.
 # ---------------------------------------------------------------------------
@@ -267,6 +269,7 @@ class Exercise:
     substitutes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     animation: Animation | None = None
     source: str = ""  # which reference article the facts come from
+    progression: Progression | None = None  # how the dose may grow (model_progression)
     file: str = ""  # where it was loaded from, for messages
 
 
@@ -345,6 +348,7 @@ class Stage:
     description: str
     requires: tuple[str, ...] = ()  # stages whose levels must all be mastered
     allows_dynamic: bool = True
+    mastery_days: int = 1  # distinct days of steady play that master one of its levels
     file: str = ""
 
 

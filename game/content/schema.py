@@ -38,6 +38,7 @@ from game.content.model import (
 )
 from game.content.records import ListOf, MapOf, Nullable, Record, child
 from game.content.schema_animation import ANIMATION, KEYFRAME, PROP
+from game.content.schema_progression import DOSE_RANGE, PROGRESSION, check_progression
 
 #: How an exercise paces its breath (see the breath pacer).
 BREATHS: tuple[str, ...] = ("effort_on_exhale", "steady")
@@ -176,7 +177,7 @@ def _check_exercise(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) ->
                 "list it under equipment, or remove the substitute",
             )
             ok = False
-    return ok
+    return check_progression(values, node, ctx) and ok
 
 
 EXERCISE = Record(
@@ -200,6 +201,7 @@ EXERCISE = Record(
         "substitutes": MapOf(Choice(tuple(EQUIPMENT), "equipment"), _EXERCISE_REF),
         "animation": Nullable(ANIMATION),
         "source": _OPTIONAL_TEXT,
+        "progression": Nullable(PROGRESSION),
     },
     internal=("file",),
     post=_check_exercise,
@@ -295,6 +297,7 @@ STAGE = Record(
         "description": _TEXT,
         "requires": ListOf(STAGE_REF, unique=True),
         "allows_dynamic": Flag(),
+        "mastery_days": Count(),
     },
     internal=("file", "order"),
 )
@@ -363,4 +366,6 @@ ALL_RECORDS: tuple[Record, ...] = (
     STAGE,
     CONDITION,
     BADGE,
+    DOSE_RANGE,
+    PROGRESSION,
 )

@@ -15,6 +15,10 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.session.ratings import MoveRating
 
 
 class Form(str, enum.Enum):
@@ -113,6 +117,9 @@ class SessionResult:
     daily: bool = False
     active_seconds: float = 0.0
     variant: str = field(default="standard")
+    #: One check-in per move (``game.session.ratings.MoveRating``); empty in saves
+    #: made before per-move check-ins, whose level-wide rating stands for every move.
+    ratings: tuple[MoveRating, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.level_id:
@@ -143,6 +150,7 @@ class SessionResult:
         daily: bool,
         active_seconds: float,
         variant: str,
+        ratings: tuple[MoveRating, ...] = (),
     ) -> SessionResult:
         """Build one without running ``__post_init__``; the same rules as
         ``ExerciseResult.from_checked`` apply: every check must already be made."""
@@ -160,6 +168,7 @@ class SessionResult:
         put[9](made, daily)
         put[10](made, active_seconds)
         put[11](made, variant)
+        put[12](made, ratings)
         return made
 
     @property
@@ -201,4 +210,5 @@ _SESSION_SETTERS = _slot_setters(
     "daily",
     "active_seconds",
     "variant",
+    "ratings",
 )

@@ -18,6 +18,7 @@ from datetime import date, datetime, timezone
 from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
+from game.store.codec_ratings import decode_ratings, encode_ratings
 from game.store.errors import InvalidValue, SchemaError, StoreError
 
 MAX_SESSION_XP = 10**9
@@ -92,7 +93,7 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
                 bool(exercise.skipped),
             ]
         )
-    return {
+    record: dict[str, Any] = {
         "profile_id": profile_id,
         "xp": xp,
         "level_id": result.level_id,
@@ -108,6 +109,9 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
         "active_seconds": result.active_seconds,
         "variant": result.variant,
     }
+    if result.ratings:  # absent, not empty, so a save without ratings reads as before
+        record["ratings"] = encode_ratings(result.ratings)
+    return record
 
 
 def decode_session(record: Mapping[str, Any]) -> SessionResult:
@@ -193,6 +197,7 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         daily,
         active,
         variant,
+        decode_ratings(record) if "ratings" in record else (),
     )
 
 
@@ -214,6 +219,7 @@ def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
             daily=_field(record, "daily", _bool),
             active_seconds=_field(record, "active_seconds", _number),
             variant=_field(record, "variant", _str),
+            ratings=decode_ratings(record),
         )
     except ValueError as exc:  # the constructor's own checks; each names its field
         raise SchemaError(str(exc)) from None

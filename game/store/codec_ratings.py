@@ -1,0 +1,86 @@
+"""Per-move check-ins in a session record, both ways.
+
+Kept beside ``game.store.codec`` rather than in it: a session record gains one
+optional key, ``ratings``, a list of short lists ``[exercise_id, form, effort,
+pain, sets, amount, measured_form, share]``. Saves made before per-move check-ins have
+no such key and decode to no ratings; their level-wide form and pain then stand
+for every move (``game.progress.moves``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from game.session.ratings import Effort, MoveRating
+from game.session.result import Form, Pain
+from game.store.errors import InvalidValue, SchemaError
+
+_FORMS = {m.value: m for m in Form}
+_PAINS = {m.value: m for m in Pain}
+_EFFORTS = {m.value: m for m in Effort}
+#: More ratings than any level has moves: a damaged record.
+MAX_RATINGS = 200
+_FIELDS = 8
+
+
+def encode_ratings(ratings: tuple[MoveRating, ...]) -> list[list[Any]]:
+    """The ratings as plain JSON lists, after checking what the dataclass leaves open."""
+    if len(ratings) > MAX_RATINGS:
+        raise InvalidValue(f"a session holds at most {MAX_RATINGS} move ratings")
+    out: list[list[Any]] = []
+    for r in ratings:
+        if not isinstance(r.exercise_id, str) or not r.exercise_id:
+            raise InvalidValue("a move rating's exercise_id must be text")
+        measured = None if r.measured_form is None else Form(r.measured_form).value
+        out.append(
+            [
+                r.exercise_id,
+                Form(r.form).value,
+                Effort(r.effort).value,
+                Pain(r.pain).value,
+                int(r.sets),
+                float(r.amount),
+                measured,
+                float(r.share),
+            ]
+        )
+    return out
+
+
+def decode_ratings(record: Mapping[str, Any]) -> tuple[MoveRating, ...]:
+    """The ratings of a session record; none when the record predates them."""
+    items = record.get("ratings")
+    if items is None:
+        return ()
+    if type(items) is not list or len(items) > MAX_RATINGS:
+        raise SchemaError(f"ratings must be a list of at most {MAX_RATINGS} entries")
+    return tuple(_decode_one(item, n) for n, item in enumerate(items, 1))
+
+
+def _decode_one(item: object, number: int) -> MoveRating:
+    where = f"rating {number}"
+    if type(item) is not list or len(item) != _FIELDS:
+        raise SchemaError(f"{where} must be a list of {_FIELDS} fields")
+    exercise_id, form, effort, pain, sets, amount, measured, share = item
+    if type(exercise_id) is not str or not exercise_id:
+        raise SchemaError(f"{where}: exercise_id must be text")
+    if form not in _FORMS or pain not in _PAINS or effort not in _EFFORTS:
+        raise SchemaError(f"{where}: form, effort or pain is not a known choice")
+    if measured is not None and measured not in _FORMS:
+        raise SchemaError(f"{where}: measured_form is not a known choice")
+    if type(sets) is not int or type(amount) not in (int, float) or type(share) not in (int, float):
+        raise SchemaError(f"{where}: sets must be a whole number and amount a number")
+    try:
+        return MoveRating(
+            exercise_id,
+            _FORMS[form],
+            _EFFORTS[effort],
+            _PAINS[pain],
+            sets,
+            float(amount),
+            None if measured is None else _FORMS[measured],
+            float(share),
+        )
+    except ValueError as exc:
+        raise SchemaError(f"{where}: {exc}") from None
