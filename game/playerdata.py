@@ -36,7 +36,7 @@ from game.progress.doses import Rung, dose_table, rung_for
 from game.progress.history import Record, records
 from game.progress.replay import Replay, resume
 from game.progress.streaks import clamp_goal
-from game.progress.unlocks import unlocks_from_state
+from game.progress.unlocks import mastery_days_needed, unlocks_from_state
 from game.session.result import Pain, SessionResult
 from game.session.settings import SessionSettings
 from game.settings import PlayerSettings
@@ -65,6 +65,10 @@ class Outcome:
     newly_mastered: bool
     pain_advice: str | None
     record_id: int | None  # None when the save is read-only
+    #: ``(exercise_id, dose before, dose next time)`` for each progressing move played
+    dose_changes: tuple[tuple[str, Rung, Rung], ...] = ()
+    #: Different good days gathered toward mastering the level, and how many it needs
+    steady_days: tuple[int, int] = (0, 0)
 
 
 class PlayerData:
@@ -190,6 +194,7 @@ class PlayerData:
         before_hist = list(self.history())
         replay = self.replay()
         before = player_stats(self.content, before_hist, result.local_date, goal, replay)
+        doses_before = self.doses()
         xp = xp_for(result, self.content)
         record_id: int | None = None
         if not self.store.read_only:
@@ -217,6 +222,16 @@ class PlayerData:
                 raise
         level_id = effective_level_id(result.level_id)  # a daily level counts for its level
         newly = level_id in after.mastered_levels and level_id not in before.mastered_levels
+        doses_after = self.doses() if record_id is not None else doses_before
+        played = dict.fromkeys(e.exercise_id for e in result.exercises)
+        changes = tuple(
+            (eid, doses_before[eid], doses_after[eid])
+            for eid in played
+            if eid in doses_before and eid in doses_after
+        )
+        state = self.replay().state if record_id is not None else None
+        have = len(state.steady_days.get(level_id, ())) if state is not None else 0
+        need = mastery_days_needed(self.content, level_id)
         advice = None
         if result.pain is Pain.SHARP:
             suggestion = after.unlocks.suggestion_after_pain
@@ -234,4 +249,6 @@ class PlayerData:
             newly_mastered=newly,
             pain_advice=advice,
             record_id=record_id,
+            dose_changes=changes,
+            steady_days=(min(have, need), need),
         )

@@ -85,3 +85,23 @@ def test_too_hard_holds_and_lost_it_steps_down(walk) -> None:  # type: ignore[no
 
 def test_every_day_lasts_six_to_fifteen_minutes(walk) -> None:  # type: ignore[no-untyped-def]
     assert all(6.0 <= m <= 15.0 for m in walk["minutes"]), walk["minutes"]
+
+
+def test_the_outcome_says_what_moves_next_time() -> None:
+    content = load_content()
+    clock = FakeClock(tz=timezone.utc)
+    store = memory_store()
+    data = PlayerData(store, content, clock, store.create_profile("Next").id)
+    level = content.levels["stabilize_01"]
+    first, _ = play_level(data, clock, level)
+    assert all(before == after for _, before, after in first.dose_changes)
+    assert first.steady_days == (1, 3)
+    next_day(clock)
+    hard = {"head_lift": (Form.STEADY, Effort.HARD, Pain.NONE)}
+    second, _ = play_level(data, clock, level, hard)
+    moved = {eid: (b.amount, a.amount) for eid, b, a in second.dose_changes}
+    assert moved["glute_bridge_hold"] == (10.0, 15.0)
+    assert moved["head_lift"] == (10.0, 10.0), "too hard holds the dose"
+    assert second.steady_days == (2, 3)
+    settings = data.session_settings(level)
+    assert ("glute_bridge_hold", 15.0, None) in settings.doses
