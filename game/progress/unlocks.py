@@ -30,7 +30,7 @@ gate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -280,6 +280,13 @@ class Unlocks:
     easier_levels: frozenset[str]
     easier_exercises: frozenset[str]
     suggestion_after_pain: PainSuggestion | None
+    #: level id -> different good days gathered toward mastering it
+    steady_days: Mapping[str, int] = field(default_factory=dict)
+
+    def steady_progress(self, level_id: str) -> tuple[int, int]:
+        """``(good days so far, days needed)`` toward mastering a level."""
+        need = mastery_days_needed(self.content, level_id)
+        return min(self.steady_days.get(level_id, 0), need), need
 
     def is_level_open(self, level_id: str) -> bool:
         return level_id in self.open_levels
@@ -353,6 +360,7 @@ def unlocks_from_state(content: Content, state: ProgressState) -> Unlocks:
         easier_levels=frozenset(state.easier_levels),
         easier_exercises=frozenset(state.easier_exercises),
         suggestion_after_pain=_suggestion(content, state),
+        steady_days={lid: len(days) for lid, days in state.steady_days.items()},
     )
 
 

@@ -88,3 +88,16 @@ def test_a_move_played_under_half_its_dose_counts_as_not_played(shipped: Content
         short, ratings=tuple(dataclasses.replace(r, share=0.5) for r in ratings)
     )
     assert "stabilize_01" in compute_unlocks(shipped, [rec(full, shipped)]).completed_levels
+
+
+def test_the_map_counts_steady_days_toward_mastery(shipped: Content) -> None:
+    from game.ui.level_map import steady_words
+
+    plays = [
+        rec(play("stabilize_01", DAY + timedelta(days=n), content=shipped), shipped)
+        for n in (0, 0, 1)
+    ]
+    u = compute_unlocks(shipped, plays)
+    assert u.steady_progress("stabilize_01") == (2, 3)
+    assert "2 of 3 steady days" in steady_words(2, 3)
+    assert u.is_level_open("stabilize_02") and "stabilize_01" not in u.mastered_levels
