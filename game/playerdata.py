@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from game.clock import Clock, local_date
+from game.clock import Clock, local_date, utc_offset_minutes
 from game.content.model import Badge, Content, Level
 from game.progress import (
     DailyPlan,
@@ -33,7 +33,7 @@ from game.progress import (
     xp_for,
 )
 from game.progress.doses import Rung, dose_table, rung_for
-from game.progress.history import Record, records
+from game.progress.history import REST_LEVEL_ID, Record, records
 from game.progress.replay import Replay, resume
 from game.progress.streaks import clamp_goal
 from game.progress.unlocks import mastery_days_needed, unlocks_from_state
@@ -187,6 +187,23 @@ class PlayerData:
         )
 
     # Recording ---------------------------------------------------------
+    def record_rest_day(self) -> bool:
+        """Save today as a flare-up rest day; True when it keeps the streak (within
+        the limit the content sets), False when it is only noted."""
+        now = self.clock.now_utc()
+        result = SessionResult(
+            level_id=REST_LEVEL_ID,
+            local_date=self.today(),
+            started_at=now,
+            ended_at=now,
+            utc_offset_minutes=utc_offset_minutes(self.clock),
+            pain=Pain.MILD,
+            completed=False,
+            variant="rest",
+        )
+        self.record(result)
+        return result.local_date in self.replay().tally.rest_days
+
     def record(self, result: SessionResult) -> Outcome:
         """Score and save one played level; returns what changed."""
         settings = self.settings()

@@ -349,6 +349,7 @@ class Stage:
     requires: tuple[str, ...] = ()  # stages whose levels must all be mastered
     allows_dynamic: bool = True
     mastery_days: int = 1  # distinct days of steady play that master one of its levels
+    flare_up_days: int = 0  # offered on flare-up days; at most this many per rolling week
     file: str = ""
 
 

@@ -298,6 +298,7 @@ STAGE = Record(
         "requires": ListOf(STAGE_REF, unique=True),
         "allows_dynamic": Flag(),
         "mastery_days": Count(),
+        "flare_up_days": Count(minimum=0),
     },
     internal=("file", "order"),
 )

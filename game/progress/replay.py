@@ -52,7 +52,7 @@ def content_digest(content: Content) -> str:
     """
     facts = {
         "stages": [
-            [s.id, s.track.value, s.order, list(s.requires), s.mastery_days]
+            [s.id, s.track.value, s.order, list(s.requires), s.mastery_days, s.flare_up_days]
             for s in content.stages.values()
         ],
         "levels": [
@@ -134,6 +134,7 @@ class Replay:
                 "daily_days": _runs(t.daily_completed_days),
                 "streak_days": _runs(t.streak_days),
                 "active_days": _runs(t.active_days),
+                "rest_days": _runs(t.rest_days),
                 "week_counts": sorted([d.toordinal(), n] for d, n in t.week_counts.items()),
                 "month_days": sorted([y, m, n] for (y, m), n in t.month_days.items()),
                 "walker": {
@@ -221,6 +222,7 @@ def _resume(
     tally.daily_completed_days = _days(t["daily_days"], count)
     tally.streak_days = _days(t["streak_days"], count)
     tally.active_days = _days(t["active_days"], count)
+    tally.rest_days = _days(t["rest_days"], count)
     tally.week_counts = {
         date.fromordinal(_count(day)): _count(n) for day, n in _pairs(t["week_counts"], 2, count)
     }

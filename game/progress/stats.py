@@ -53,6 +53,7 @@ class Stats:
     sessions_per_week: tuple[tuple[date, int], ...]  # (Monday, sessions), oldest first
     heatmap: Mapping[date, float]  # local date -> minutes played, last six months
     unlocks: Unlocks
+    rest_days: frozenset[date] = frozenset()  # flare-up rest days in the heatmap's span
 
     @property
     def earned(self) -> tuple[BadgeStatus, ...]:
@@ -101,7 +102,7 @@ def player_stats(
     oldest = min(weeks[0], first_day)
     heat: dict[date, float] = {}
     for rec in recs:
-        if rec.day < oldest:
+        if rec.day < oldest or rec.is_rest:
             continue
         monday = week_start(rec.day)
         if monday in per_week:
@@ -122,6 +123,7 @@ def player_stats(
         sessions_per_week=tuple(per_week.items()),
         heatmap=dict(sorted(heat.items())),
         unlocks=unlocks,
+        rest_days=frozenset(d for d in tally.rest_days if first_day <= d <= today),
     )
 
 
@@ -164,6 +166,7 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
             {"week_of": d.isoformat(), "sessions": n} for d, n in stats.sessions_per_week
         ],
         "heatmap": {d.isoformat(): round(m, 1) for d, m in stats.heatmap.items()},
+        "rest_days": sorted(d.isoformat() for d in stats.rest_days),
     }
 
 
