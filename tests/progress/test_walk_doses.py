@@ -105,3 +105,28 @@ def test_the_outcome_says_what_moves_next_time() -> None:
     assert second.steady_days == (2, 3)
     settings = data.session_settings(level)
     assert ("glute_bridge_hold", 15.0, None) in settings.doses
+
+
+def test_the_export_and_stats_carry_each_moves_rating_and_dose() -> None:
+    from game.progress.stats import HISTORY_COLUMNS, history_rows, stats_to_json
+
+    content = load_content()
+    clock = FakeClock(tz=timezone.utc)
+    store = memory_store()
+    data = PlayerData(store, content, clock, store.create_profile("Physio").id)
+    level = content.levels["stabilize_05"]
+    answers = {"side_plank": (Form.WOBBLY, Effort.HARD, Pain.MILD)}
+    play_level(data, clock, level, answers)
+    rows = history_rows(data.history())
+    assert {"effort", "sets", "dose", "done_share", "measured_form"} <= set(HISTORY_COLUMNS)
+    plank = [r for r in rows if r["exercise"] == "side_plank"]
+    assert plank and all(
+        (r["form"], r["effort"], r["pain"], r["sets"], r["dose"], r["done_share"])
+        == ("wobbly", "hard", "mild", 2, 10.0, 1.0)
+        for r in plank
+    )
+    other = next(r for r in rows if r["exercise"] == "glute_bridge_hold")
+    assert (other["form"], other["effort"], other["pain"]) == ("steady", "right", "none")
+    facts = stats_to_json(data.stats())
+    assert facts["doses"]["side_plank"] == 10.0
+    assert facts["steady_days"] == {}
