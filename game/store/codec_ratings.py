@@ -48,6 +48,13 @@ def encode_ratings(ratings: tuple[MoveRating, ...]) -> list[list[Any]]:
     return out
 
 
+#: Decoded ratings by their stored values. A ten-year save holds tens of thousands
+#: of ratings but few different ones (a move, all good, at one dose), and a rating
+#: is immutable, so each different one is checked and built once per run.
+_SEEN: dict[tuple[Any, ...], MoveRating] = {}
+_SEEN_MAX = 50_000
+
+
 def decode_ratings(record: Mapping[str, Any]) -> tuple[MoveRating, ...]:
     """The ratings of a session record; none when the record predates them."""
     items = record.get("ratings")
@@ -55,7 +62,26 @@ def decode_ratings(record: Mapping[str, Any]) -> tuple[MoveRating, ...]:
         return ()
     if type(items) is not list or len(items) > MAX_RATINGS:
         raise SchemaError(f"ratings must be a list of at most {MAX_RATINGS} entries")
-    return tuple(_decode_one(item, n) for n, item in enumerate(items, 1))
+    seen = _SEEN
+    out: list[MoveRating] = []
+    for n, item in enumerate(items, 1):
+        # Equal keys must decode alike: 1 and 1.0 do (amount and share become floats),
+        # but True equals 1, so a key is used only when its whole-number field is an int.
+        if type(item) is list and len(item) == _FIELDS and type(item[4]) is int:
+            key = tuple(item)
+            try:
+                known = seen.get(key)
+            except TypeError:  # a list or mapping inside: not a rating, say why below
+                out.append(_decode_one(item, n))
+                continue
+            if known is None:
+                if len(seen) >= _SEEN_MAX:
+                    seen.clear()
+                known = seen[key] = _decode_one(item, n)
+            out.append(known)
+        else:
+            out.append(_decode_one(item, n))
+    return tuple(out)
 
 
 def _decode_one(item: object, number: int) -> MoveRating:

@@ -66,3 +66,13 @@ def test_a_damaged_rating_is_refused_with_its_field(bad: object, words: str) -> 
     record["ratings"] = bad
     with pytest.raises(SchemaError, match=words):
         decode_session(record)
+
+
+def test_a_rating_holding_a_list_is_refused_not_a_crash() -> None:
+    record = encode_session(1, _result(()), 10)
+    record["ratings"] = [["dead_bug", "steady", "right", "none", 2, [1], None, 1.0]]
+    with pytest.raises(SchemaError, match="amount"):
+        decode_session(record)
+    record["ratings"] = [["dead_bug", "steady", "right", "none", True, 10.0, None, 1.0]]
+    with pytest.raises(SchemaError, match="sets"):
+        decode_session(record)
