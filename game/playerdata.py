@@ -35,9 +35,10 @@ from game.progress import (
 from game.progress.doses import Rung, dose_table, rung_for
 from game.progress.history import REST_LEVEL_ID, Record, records
 from game.progress.replay import Replay, resume
+from game.progress.selftest import MAX_HOLD_S, SELF_TEST_ID, SELF_TEST_MOVES
 from game.progress.streaks import clamp_goal
 from game.progress.unlocks import mastery_days_needed, unlocks_from_state
-from game.session.result import Pain, SessionResult
+from game.session.result import ExerciseResult, Pain, SessionResult
 from game.session.settings import SessionSettings
 from game.settings import PlayerSettings
 from game.store.errors import StoreError
@@ -203,6 +204,27 @@ class PlayerData:
         )
         self.record(result)
         return result.local_date in self.replay().tally.rest_days
+
+    def record_self_test(self, plank_s: float, dead_bug_s: float, pain: Pain) -> dict[str, Rung]:
+        """Save a starting self-test; returns every progressing move's dose after it."""
+        now = self.clock.now_utc()
+        held = tuple(
+            ExerciseResult(eid, seconds_held=round(max(0.0, min(s, MAX_HOLD_S)), 1))
+            for eid, s in zip(SELF_TEST_MOVES, (plank_s, dead_bug_s), strict=True)
+        )
+        result = SessionResult(
+            level_id=SELF_TEST_ID,
+            local_date=self.today(),
+            started_at=now,
+            ended_at=now,
+            utc_offset_minutes=utc_offset_minutes(self.clock),
+            exercises=held,
+            pain=pain,
+            completed=False,
+            variant="self-test",
+        )
+        self.record(result)
+        return self.doses()
 
     def record(self, result: SessionResult) -> Outcome:
         """Score and save one played level; returns what changed."""

@@ -153,6 +153,8 @@ def test_first_run_today_level_checkin_and_badges_in_a_real_window(
         ui.key("Return")  # Continue with just the mat
         ui.shot("first_run_breathing")
         ui.key("Return")  # Skip the breathing intro
+        ui.shot("self_test")
+        ui.key("Escape")  # skip the starting self-test: moves start at their written doses
         ui.shot("main_menu")
         ui.key("t")  # Today's level
         ui.shot("level_intro")

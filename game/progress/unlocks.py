@@ -38,6 +38,7 @@ from game.content.model import Content, Level, Stage, Track
 from game.progress.doses import DoseTrack, apply_rating, ladder, start_index
 from game.progress.history import History, Record, records
 from game.progress.moves import aliases, level_complete, main_moves, move_ratings, written_amount
+from game.progress.selftest import SELF_TEST_ID, apply_self_test
 from game.session.result import Form, Pain
 
 #: ``SessionResult.variant`` values that play a level as written.
@@ -234,6 +235,9 @@ def apply(state: ProgressState, record: Record, content: Content, gate: Gate | N
     """
     if gate is None or gate.state is not state:
         gate = Gate(content, state)
+    if record.result.level_id == SELF_TEST_ID:
+        apply_self_test(state.doses, record, content)
+        return
     exercises = _exercises_of(record, content)
     _move_doses(state, record, content)
     if record.sharp_pain:

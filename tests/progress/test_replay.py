@@ -240,13 +240,14 @@ RULE_MODULES = (
     "game/progress/moves.py",
     "game/progress/doses.py",
     "game/progress/rest.py",
+    "game/progress/selftest.py",
     "game/session/result.py",
     "game/session/ratings.py",
 )
 
 #: RULES_VERSION -> the digest of RULE_MODULES' code it was set for (the
 #: number itself left out, so raising it keeps the digest).
-PINNED = {1: "33097e2ec9b59410", 2: "b951dd6f45314ce3"}
+PINNED = {1: "33097e2ec9b59410", 2: "1338203c2a97348c"}
 
 
 def _code_digest() -> str:
