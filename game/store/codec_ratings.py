@@ -2,7 +2,10 @@
 
 Kept beside ``game.store.codec`` rather than in it: a session record gains one
 optional key, ``ratings``, a list of short lists ``[exercise_id, form, effort,
-pain, sets, amount, measured_form, share]``. Saves made before per-move check-ins have
+pain, sets, amount, measured_form, share]``, or just ``[exercise_id, sets,
+amount]`` for the commonest rating (steady, right, no pain, all of it done,
+nothing measured): most ratings are that one, and a ten-year save opens faster
+for being smaller. Saves made before per-move check-ins have
 no such key and decode to no ratings; their level-wide form and pain then stand
 for every move (``game.progress.moves``).
 """
@@ -22,6 +25,7 @@ _EFFORTS = {m.value: m for m in Effort}
 #: More ratings than any level has moves: a damaged record.
 MAX_RATINGS = 200
 _FIELDS = 8
+_SHORT = 3  # [exercise_id, sets, amount]: steady, right, no pain, all done
 
 
 def encode_ratings(ratings: tuple[MoveRating, ...]) -> list[list[Any]]:
@@ -33,6 +37,9 @@ def encode_ratings(ratings: tuple[MoveRating, ...]) -> list[list[Any]]:
         if not isinstance(r.exercise_id, str) or not r.exercise_id:
             raise InvalidValue("a move rating's exercise_id must be text")
         measured = None if r.measured_form is None else Form(r.measured_form).value
+        if r.all_good and r.effort is Effort.RIGHT and measured is None and r.share == 1.0:
+            out.append([r.exercise_id, int(r.sets), float(r.amount)])
+            continue
         out.append(
             [
                 r.exercise_id,
@@ -67,7 +74,10 @@ def decode_ratings(record: Mapping[str, Any]) -> tuple[MoveRating, ...]:
     for n, item in enumerate(items, 1):
         # Equal keys must decode alike: 1 and 1.0 do (amount and share become floats),
         # but True equals 1, so a key is used only when its whole-number field is an int.
-        if type(item) is list and len(item) == _FIELDS and type(item[4]) is int:
+        if type(item) is list and (
+            (len(item) == _FIELDS and type(item[4]) is int)
+            or (len(item) == _SHORT and type(item[1]) is int)
+        ):
             key = tuple(item)
             try:
                 known = seen.get(key)
@@ -86,8 +96,10 @@ def decode_ratings(record: Mapping[str, Any]) -> tuple[MoveRating, ...]:
 
 def _decode_one(item: object, number: int) -> MoveRating:
     where = f"rating {number}"
+    if type(item) is list and len(item) == _SHORT:
+        item = [item[0], "steady", "right", "none", item[1], item[2], None, 1.0]
     if type(item) is not list or len(item) != _FIELDS:
-        raise SchemaError(f"{where} must be a list of {_FIELDS} fields")
+        raise SchemaError(f"{where} must be a list of {_SHORT} or {_FIELDS} fields")
     exercise_id, form, effort, pain, sets, amount, measured, share = item
     if type(exercise_id) is not str or not exercise_id:
         raise SchemaError(f"{where}: exercise_id must be text")

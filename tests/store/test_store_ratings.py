@@ -43,6 +43,14 @@ def test_ratings_round_trip(ratings: tuple[MoveRating, ...]) -> None:
     assert decode_session(record) == _result(ratings)
 
 
+def test_the_commonest_rating_is_stored_short() -> None:
+    good = MoveRating("dead_bug", sets=2, amount=10.0)
+    record = encode_session(1, _result((good, MoveRating("side_plank", Form.WOBBLY))), 10)
+    assert record["ratings"][0] == ["dead_bug", 2, 10.0]
+    assert len(record["ratings"][1]) == 8
+    assert decode_session(record).ratings[0] == good
+
+
 def test_a_record_without_ratings_reads_as_before() -> None:
     record = encode_session(1, _result(()), 10)
     assert "ratings" not in record
@@ -53,7 +61,9 @@ def test_a_record_without_ratings_reads_as_before() -> None:
     ("bad", "words"),
     [
         ("nope", "ratings must be a list"),
-        ([["dead_bug", "steady", "right", "none", 2, 10.0, None]], "8 fields"),
+        ([["dead_bug", "steady", "right", "none", 2, 10.0, None]], "3 or 8 fields"),
+        ([["dead_bug", True, 10.0]], "sets"),
+        ([["dead_bug", 2, "ten"]], "amount"),
         ([["dead_bug", "solid", "right", "none", 2, 10.0, None, 1.0]], "known choice"),
         ([["dead_bug", "steady", "right", "none", 2, 10.0, "meh", 1.0]], "measured_form"),
         ([["dead_bug", "steady", "right", "none", 2, 10.0, None, 3.0]], "share"),
