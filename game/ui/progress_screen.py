@@ -105,6 +105,11 @@ class ProgressScene(Scene):
         if kind is Act.BACK:
             self.ctx.scenes.pop()
             return
+        if kind is Act.SHORTCUT and action.text.lower() == "d":
+            from game.ui.dose_chart import DoseChartScene
+
+            self.ctx.scenes.push(DoseChartScene(self.ctx, self.data))
+            return
         moves = {Act.LEFT: -7, Act.RIGHT: 7, Act.UP: -1, Act.DOWN: 1}
         if kind in moves:
             self.move_focus(moves[kind])
@@ -140,7 +145,9 @@ class ProgressScene(Scene):
         layer = pygame.Surface(size)
         layer.blit(theme.background(size), (0, 0))
         w, h = size
-        screen_header(layer, theme, "Your progress", "Arrows: look at a day    Esc: back", MARGIN)
+        screen_header(
+            layer, theme, "Your progress", "Arrows: look at a day    D: doses    Esc: back", MARGIN
+        )
         top = 104
         card_h = 176
         self._draw_level_card(layer, pygame.Rect(MARGIN, top, 600, card_h), stats)
