@@ -86,3 +86,20 @@ def test_a_rating_holding_a_list_is_refused_not_a_crash() -> None:
     record["ratings"] = [["dead_bug", "steady", "right", "none", True, 10.0, None, 1.0]]
     with pytest.raises(SchemaError, match="sets"):
         decode_session(record)
+
+
+def test_a_shared_exercise_entry_never_lets_a_wrong_type_through() -> None:
+    from game.session.result import ExerciseResult
+
+    good = SessionResult(
+        "stabilize_01", date(2026, 3, 1), T, T, 0,
+        exercises=(ExerciseResult("dead_bug", seconds_held=10.0, reps=1, breaths=0),),
+    )  # fmt: skip
+    record = encode_session(1, good, 10)
+    assert decode_session(record) == good  # now remembered
+    record["exercises"] = [["dead_bug", "both", 10.0, True, 0, False]]  # True equals 1
+    with pytest.raises(SchemaError, match="reps"):
+        decode_session(record)
+    record["exercises"] = [["dead_bug", "both", 10.0, 1, 0, 0]]  # 0 equals False
+    with pytest.raises(SchemaError, match="skipped"):
+        decode_session(record)
