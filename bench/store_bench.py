@@ -38,6 +38,7 @@ from game.content import load_content
 from game.content.model import Content
 from game.playerdata import CHECKPOINT_KEY, PlayerData
 from game.progress.stats import Stats
+from game.session.ratings import Effort, MoveRating, worst_form
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store import SAVE_NAME, SCHEMA_VERSION, SaveStore, open_store
 from game.store.codec import encode_session
@@ -60,27 +61,39 @@ def daily_result(day: int) -> SessionResult:
 
 
 def _daily_result(day: int, levels: list[str]) -> SessionResult:
-    """A realistic daily level: three exercises, two of them worked on each side."""
+    """A realistic daily level: every move of the level, one-sided ones on each side,
+    and a per-move check-in for each (mostly all good, now and then wobbly or too hard)."""
     local = FIRST_DAY + timedelta(days=day)
     start = datetime(local.year, local.month, local.day, 7, 30, tzinfo=timezone.utc)
     hold = 20.0 + (day % 40) * 0.37
+    level_id = levels[day // 60 if day < 60 * len(levels) else day % len(levels)]
+    content = _content()
+    moves = list(dict.fromkeys(s.exercise for s in content.levels[level_id].all_steps()))
+    exercises: list[ExerciseResult] = []
+    ratings: list[MoveRating] = []
+    for n, move in enumerate(moves):
+        dose = content.exercises[move].dose
+        if dose.each_side or dose.alternate:
+            exercises.append(ExerciseResult(move, Side.LEFT, hold, 8, 6))
+            exercises.append(ExerciseResult(move, Side.RIGHT, hold + 1.5, 8, 6))
+        else:
+            exercises.append(ExerciseResult(move, Side.BOTH, hold * 2, 12, 12))
+        form = Form.WOBBLY if (day + n) % 11 == 0 else Form.STEADY
+        effort = Effort.HARD if (day + n) % 13 == 0 else Effort.RIGHT
+        amount = float(dose.hold_seconds or dose.reps or dose.flow_seconds or 0)
+        ratings.append(MoveRating(move, form, effort, Pain.NONE, dose.sets, amount, share=1.0))
     return SessionResult(
-        level_id=levels[day // 60 if day < 60 * len(levels) else day % len(levels)],
+        level_id=level_id,
         local_date=local,
         started_at=start,
         ended_at=start + timedelta(minutes=11, seconds=day % 50),
         utc_offset_minutes=60 if 90 < local.timetuple().tm_yday < 300 else 0,
-        exercises=(
-            ExerciseResult("bird_dog", Side.LEFT, hold, 8, 6),
-            ExerciseResult("bird_dog", Side.RIGHT, hold + 1.5, 8, 6),
-            ExerciseResult("side_plank", Side.LEFT, hold * 1.5, 0, 9),
-            ExerciseResult("side_plank", Side.RIGHT, hold * 1.4, 0, 9),
-            ExerciseResult("dead_bug", Side.BOTH, hold * 2, 12, 12),
-        ),
-        form=(Form.STEADY, Form.WOBBLY, Form.STEADY)[day % 3],
-        pain=Pain.MILD if day % 17 == 0 else Pain.NONE,
+        exercises=tuple(exercises),
+        form=worst_form([r.form for r in ratings]),
+        pain=Pain.NONE,
         daily=True,
         active_seconds=540.0 + day % 90,
+        ratings=tuple(ratings),
     )
 
 

@@ -189,9 +189,16 @@ def first_scene(ctx: AppContext, unreadable: Exception | None, saves_dir: Path) 
     def begin() -> None:
         from game.ui.first_run import FirstRunScene
 
-        ctx.scenes.push(
-            FirstRunScene(ctx, store, on_done=lambda pid: ctx.scenes.reset(main_menu(ctx, pid)))
-        )
+        def done(pid: int) -> None:
+            from game.playerdata import PlayerData
+            from game.ui.self_test import SelfTestScene
+
+            ctx.scenes.reset(main_menu(ctx, pid))
+            if ctx.content is not None and not store.read_only:
+                data = PlayerData(store, ctx.content, ctx.clock, pid)
+                ctx.scenes.push(SelfTestScene(ctx, data))  # Esc skips it
+
+        ctx.scenes.push(FirstRunScene(ctx, store, on_done=done))
 
     items = [MenuItem("Start", begin, hint="Create your player", key="s")]
     items.append(MenuItem("Quit", ctx.request_quit, hint="See you tomorrow", key="q"))

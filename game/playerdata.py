@@ -13,11 +13,12 @@ after it; ``game.progress.replay`` says when a checkpoint is trusted.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from game.clock import Clock, local_date
+from game.clock import Clock, local_date, utc_offset_minutes
 from game.content.model import Badge, Content, Level
 from game.progress import (
     DailyPlan,
@@ -31,11 +32,14 @@ from game.progress import (
     player_stats,
     xp_for,
 )
-from game.progress.history import Record, records
+from game.progress.doses import Rung, dose_table, rung_for
+from game.progress.history import REST_LEVEL_ID, Record, records
 from game.progress.replay import Replay, resume
+from game.progress.selftest import MAX_HOLD_S, SELF_TEST_ID, SELF_TEST_MOVES
 from game.progress.streaks import clamp_goal
-from game.progress.unlocks import unlocks_from_state
-from game.session.result import Pain, SessionResult
+from game.progress.unlocks import mastery_days_needed, unlocks_from_state
+from game.session.result import ExerciseResult, Pain, SessionResult
+from game.session.settings import SessionSettings
 from game.settings import PlayerSettings
 from game.store.errors import StoreError
 
@@ -62,6 +66,10 @@ class Outcome:
     newly_mastered: bool
     pain_advice: str | None
     record_id: int | None  # None when the save is read-only
+    #: ``(exercise_id, dose before, dose next time)`` for each progressing move played
+    dose_changes: tuple[tuple[str, Rung, Rung], ...] = ()
+    #: Different good days gathered toward mastering the level, and how many it needs
+    steady_days: tuple[int, int] = (0, 0)
 
 
 class PlayerData:
@@ -156,6 +164,23 @@ class PlayerData:
     def level(self, level_id: str) -> Level | None:
         return self.content.levels.get(level_id)
 
+    def session_settings(self, level: Level) -> SessionSettings:
+        """How this player plays ``level`` today: their settings, the easier version after
+        pain, and each move at the dose the progression rules give it."""
+        state = self.replay().state
+        base = self.settings().session_settings(prefer_easier=self.prefer_easier(level))
+        return dataclasses.replace(base, doses=dose_table(self.content, state.doses))
+
+    def doses(self) -> dict[str, Rung]:
+        """Today's dose of every move that progresses."""
+        state = self.replay().state
+        out: dict[str, Rung] = {}
+        for eid in self.content.exercises:
+            rung = rung_for(self.content, state.doses, eid)
+            if rung is not None:
+                out[eid] = rung
+        return out
+
     def prefer_easier(self, level: Level) -> bool:
         unlocks = self.unlocks()
         return level.id in unlocks.easier_levels or any(
@@ -163,6 +188,44 @@ class PlayerData:
         )
 
     # Recording ---------------------------------------------------------
+    def record_rest_day(self) -> bool:
+        """Save today as a flare-up rest day; True when it keeps the streak (within
+        the limit the content sets), False when it is only noted."""
+        now = self.clock.now_utc()
+        result = SessionResult(
+            level_id=REST_LEVEL_ID,
+            local_date=self.today(),
+            started_at=now,
+            ended_at=now,
+            utc_offset_minutes=utc_offset_minutes(self.clock),
+            pain=Pain.MILD,
+            completed=False,
+            variant="rest",
+        )
+        self.record(result)
+        return result.local_date in self.replay().tally.rest_days
+
+    def record_self_test(self, plank_s: float, dead_bug_s: float, pain: Pain) -> dict[str, Rung]:
+        """Save a starting self-test; returns every progressing move's dose after it."""
+        now = self.clock.now_utc()
+        held = tuple(
+            ExerciseResult(eid, seconds_held=round(max(0.0, min(s, MAX_HOLD_S)), 1))
+            for eid, s in zip(SELF_TEST_MOVES, (plank_s, dead_bug_s), strict=True)
+        )
+        result = SessionResult(
+            level_id=SELF_TEST_ID,
+            local_date=self.today(),
+            started_at=now,
+            ended_at=now,
+            utc_offset_minutes=utc_offset_minutes(self.clock),
+            exercises=held,
+            pain=pain,
+            completed=False,
+            variant="self-test",
+        )
+        self.record(result)
+        return self.doses()
+
     def record(self, result: SessionResult) -> Outcome:
         """Score and save one played level; returns what changed."""
         settings = self.settings()
@@ -170,6 +233,7 @@ class PlayerData:
         before_hist = list(self.history())
         replay = self.replay()
         before = player_stats(self.content, before_hist, result.local_date, goal, replay)
+        doses_before = self.doses()
         xp = xp_for(result, self.content)
         record_id: int | None = None
         if not self.store.read_only:
@@ -197,6 +261,16 @@ class PlayerData:
                 raise
         level_id = effective_level_id(result.level_id)  # a daily level counts for its level
         newly = level_id in after.mastered_levels and level_id not in before.mastered_levels
+        doses_after = self.doses() if record_id is not None else doses_before
+        played = dict.fromkeys(e.exercise_id for e in result.exercises)
+        changes = tuple(
+            (eid, doses_before[eid], doses_after[eid])
+            for eid in played
+            if eid in doses_before and eid in doses_after
+        )
+        state = self.replay().state if record_id is not None else None
+        have = len(state.steady_days.get(level_id, ())) if state is not None else 0
+        need = mastery_days_needed(self.content, level_id)
         advice = None
         if result.pain is Pain.SHARP:
             suggestion = after.unlocks.suggestion_after_pain
@@ -214,4 +288,6 @@ class PlayerData:
             newly_mastered=newly,
             pain_advice=advice,
             record_id=record_id,
+            dose_changes=changes,
+            steady_days=(min(have, need), need),
         )

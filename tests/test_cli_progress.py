@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -43,7 +44,11 @@ def _result(level_id: str, day: date, *, pain: Pain = Pain.NONE) -> SessionResul
     )
 
 
-def _make_save(folder: Path, content: Content, names: tuple[str, ...] = ("Ana",)) -> None:
+def _make_save(
+    folder: Path, content: Content, names: tuple[str, ...] = ("Ana",), *, master: bool = False
+) -> None:
+    """Three stage-1 levels on three days; with ``master``, the first level is then
+    played in full on as many more days as mastering it takes."""
     store = open_store(folder, now=lambda: NOW)
     try:
         for name in names:
@@ -51,6 +56,14 @@ def _make_save(folder: Path, content: Content, names: tuple[str, ...] = ("Ana",)
             levels = [lv.id for lv in content.stage_levels("stabilize")[:3]]
             for i, lid in enumerate(levels):
                 r = _result(lid, date(2026, 2, 20) + timedelta(days=i))
+                store.record_session(pid, r, xp_for(r, content))
+            first = content.stage_levels("stabilize")[0]
+            moves = dict.fromkeys(s.exercise for s in first.all_steps())
+            work = tuple(ExerciseResult(m, seconds_held=40.0, reps=8) for m in moves)
+            for i in range(content.stages["stabilize"].mastery_days if master else 0):
+                r = replace(
+                    _result(first.id, date(2026, 2, 23) + timedelta(days=i)), exercises=work
+                )
                 store.record_session(pid, r, xp_for(r, content))
             store.set_last_profile_id(pid)
     finally:
@@ -60,7 +73,7 @@ def _make_save(folder: Path, content: Content, names: tuple[str, ...] = ("Ana",)
 def test_stats_prints_an_aligned_block(
     tmp_path: Path, content: Content, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _make_save(tmp_path, content)
+    _make_save(tmp_path, content, master=True)
     assert main(["stats", "--saves", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     for label in ("XP", "Player level", "Streak", "Streak freezes", "Weekly goal", "Badges"):
@@ -78,7 +91,7 @@ def test_stats_prints_an_aligned_block(
 def test_stats_json_has_every_key(
     tmp_path: Path, content: Content, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _make_save(tmp_path, content)
+    _make_save(tmp_path, content, master=True)
     assert main(["stats", "--json", "--saves", str(tmp_path)]) == 0
     data = json.loads(capsys.readouterr().out)
     expected = {"profile", "xp", "player_level", "streak", "weekly_goal", "badges"}

@@ -50,15 +50,22 @@ def content():  # type: ignore[no-untyped-def]
     return load_content()
 
 
-def _result(level_id: str, clock: FakeClock, pain: Pain = Pain.NONE) -> SessionResult:
+def _result(
+    level_id: str, clock: FakeClock, pain: Pain = Pain.NONE, content: object = None
+) -> SessionResult:
     start = clock.now_utc()
+    work: tuple[ExerciseResult, ...] = (ExerciseResult("pelvic_tilt", seconds_held=60, reps=8),)
+    if content is not None:  # every move of the level, played
+        steps = content.levels[level_id].all_steps()  # type: ignore[attr-defined]
+        ids = dict.fromkeys(s.exercise for s in steps)
+        work = tuple(ExerciseResult(e, seconds_held=60, reps=8) for e in ids)
     return SessionResult(
         level_id=level_id,
         local_date=clock.local_now().date(),
         started_at=start,
         ended_at=start + timedelta(minutes=9),
         utc_offset_minutes=0,
-        exercises=(ExerciseResult("pelvic_tilt", seconds_held=60, reps=8),),
+        exercises=work,
         form=Form.STEADY,
         pain=pain,
         completed=True,
@@ -71,12 +78,17 @@ def test_recording_a_level_scores_saves_and_awards_first_badge(content) -> None:
     pid = store.create_profile("Ana").id
     data = PlayerData(store, content, clock, pid)
     first = content.stage_levels("stabilize")[0]
-    outcome = data.record(_result(first.id, clock))
+    outcome = data.record(_result(first.id, clock, content=content))
     assert outcome.xp > 0
     assert outcome.xp_total_after == outcome.xp == store.total_xp(pid)
-    assert outcome.newly_mastered
+    assert not outcome.newly_mastered, "one good day is not mastery in the first stage"
     assert outcome.new_badges, "the first finished level earns a badge"
     assert set(store.badges(pid)) >= {b.id for b in outcome.new_badges}
+    days = content.stages["stabilize"].mastery_days
+    for day in range(1, days):
+        clock.advance(24 * 3600)
+        outcome = data.record(_result(first.id, clock, content=content))
+        assert outcome.newly_mastered == (day == days - 1)
     assert first.id in data.unlocks().mastered_levels
 
 

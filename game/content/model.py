@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from game.content.model_progression import Progression
+
 # ---------------------------------------------------------------------------
 # Vocabularies: kinds of things are looked up in tables, never in if/elif chains.
 # ---------------------------------------------------------------------------
@@ -305,6 +307,7 @@ class Exercise:
     animation: Animation | None = None
     source: str = ""  # which reference article the facts come from
     phases: Phases = field(default_factory=lambda: Phases())
+    progression: Progression | None = None  # how the dose may grow (model_progression)
     file: str = ""  # where it was loaded from, for messages
 
 
@@ -383,6 +386,8 @@ class Stage:
     description: str
     requires: tuple[str, ...] = ()  # stages whose levels must all be mastered
     allows_dynamic: bool = True
+    mastery_days: int = 1  # distinct days of steady play that master one of its levels
+    flare_up_days: int = 0  # offered on flare-up days; at most this many per rolling week
     file: str = ""
 
 

@@ -41,6 +41,7 @@ from game.content.model import (
 )
 from game.content.records import ListOf, MapOf, Nullable, Record, child
 from game.content.schema_animation import ANIMATION, KEYFRAME, PROP
+from game.content.schema_progression import DOSE_RANGE, PROGRESSION, check_progression
 
 #: How an exercise paces its breath (see the breath pacer).
 BREATHS: tuple[str, ...] = ("effort_on_exhale", "steady")
@@ -206,7 +207,9 @@ def _check_exercise(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) ->
                 "list it under equipment, or remove the substitute",
             )
             ok = False
-    return _check_sides(values, node, ctx) and _check_variants(values, node, ctx) and ok
+    sides = _check_sides(values, node, ctx)
+    variants = _check_variants(values, node, ctx)
+    return check_progression(values, node, ctx) and sides and variants and ok
 
 
 def _check_sides(values: dict[str, Any], node: yaml.MappingNode, ctx: Ctx) -> bool:
@@ -280,6 +283,7 @@ EXERCISE = Record(
         "animation": Nullable(ANIMATION),
         "source": _OPTIONAL_TEXT,
         "phases": PHASES,
+        "progression": Nullable(PROGRESSION),
     },
     internal=("file",),
     post=_check_exercise,
@@ -375,6 +379,8 @@ STAGE = Record(
         "description": _TEXT,
         "requires": ListOf(STAGE_REF, unique=True),
         "allows_dynamic": Flag(),
+        "mastery_days": Count(),
+        "flare_up_days": Count(minimum=0),
     },
     internal=("file", "order"),
 )
@@ -443,4 +449,6 @@ ALL_RECORDS: tuple[Record, ...] = (
     STAGE,
     CONDITION,
     BADGE,
+    DOSE_RANGE,
+    PROGRESSION,
 )

@@ -26,6 +26,8 @@ from typing import Protocol, runtime_checkable
 from game.session.result import Pain, SessionResult
 
 DAILY_PREFIX = "daily-"
+#: The id a flare-up rest day is saved under (see ``game.progress.rest``).
+REST_LEVEL_ID = "flare-up-rest"
 _DATE_LEN = len("2026-11-21")
 
 
@@ -80,6 +82,11 @@ class Record:
         the streak; otherwise players would learn to push through pain.
         """
         return self.result.daily and (self.result.completed or self.sharp_pain)
+
+    @property
+    def is_rest(self) -> bool:
+        """A flare-up rest day (``game.progress.rest``); it keeps the streak within limits."""
+        return self.result.level_id == REST_LEVEL_ID
 
 
 def records(history: History) -> list[Record]:

@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 from game.content.model import Content
 from game.progress.history import Record
+from game.progress.rest import rest_allowed, rest_limit
 from game.progress.streaks import StreakWalker, clamp_goal, week_start
 from game.progress.unlocks import Gate, ProgressState, apply
 from game.progress.xp import level_for_xp
@@ -76,6 +77,7 @@ class Tally:
     week_counts: dict[date, int] = field(default_factory=dict)
     month_days: dict[tuple[int, int], int] = field(default_factory=dict)
     walker: StreakWalker = field(default_factory=StreakWalker)
+    rest_days: set[date] = field(default_factory=set)  # flare-up days that kept the streak
     _gate: Gate = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -87,6 +89,9 @@ class Tally:
         apply(self.state, rec, self.content, self._gate)
         self.xp_total += rec.xp
         if rec.counts_for_streak:
+            self._add_streak_day(rec.day)
+        elif rec.is_rest and rest_allowed(self.rest_days, rec.day, rest_limit(self.content)):
+            self.rest_days.add(rec.day)
             self._add_streak_day(rec.day)
         if rec.sharp_pain:
             return

@@ -28,6 +28,7 @@ from typing import Any
 
 from game.content.model import Content
 from game.progress.badges import BadgeStatus, BadgeWatch
+from game.progress.doses import DoseTrack
 from game.progress.history import Record
 from game.progress.metrics import Tally
 from game.progress.streaks import DEFAULT_WEEKLY_GOAL, StreakWalker, clamp_goal
@@ -51,13 +52,25 @@ def content_digest(content: Content) -> str:
     """
     facts = {
         "stages": [
-            [s.id, s.track.value, s.order, list(s.requires)] for s in content.stages.values()
+            [s.id, s.track.value, s.order, list(s.requires), s.mastery_days, s.flare_up_days]
+            for s in content.stages.values()
         ],
         "levels": [
             [lv.id, lv.stage, lv.order, list(lv.requires), [st.exercise for st in lv.all_steps()]]
             for lv in content.levels.values()
         ],
         "dynamic": sorted(ex.id for ex in content.exercises.values() if ex.dynamic),
+        "doses": sorted(
+            [
+                ex.id,
+                repr(ex.dose),
+                repr(ex.progression),
+                repr(ex.substitutes),
+                repr(ex.easier),
+                repr(ex.harder),
+            ]
+            for ex in content.exercises.values()
+        ),
         "badges": [
             [b.id, b.condition.metric, dict(b.condition.scope), b.condition.at_least]
             for b in content.badges.values()
@@ -121,6 +134,7 @@ class Replay:
                 "daily_days": _runs(t.daily_completed_days),
                 "streak_days": _runs(t.streak_days),
                 "active_days": _runs(t.active_days),
+                "rest_days": _runs(t.rest_days),
                 "week_counts": sorted([d.toordinal(), n] for d, n in t.week_counts.items()),
                 "month_days": sorted([y, m, n] for (y, m), n in t.month_days.items()),
                 "walker": {
@@ -137,6 +151,14 @@ class Replay:
                 "easier_levels": sorted(state.easier_levels),
                 "easier_exercises": sorted(state.easier_exercises),
                 "pain_at": self.pain_at,
+                "steady_days": {
+                    lid: sorted(d.toordinal() for d in days)
+                    for lid, days in sorted(state.steady_days.items())
+                },
+                "doses": {
+                    eid: [track.index, sorted(d.toordinal() for d in track.good_days)]
+                    for eid, track in sorted(state.doses.items())
+                },
             },
             "earned": {bid: day.toordinal() for bid, day in self.watch.earned.items()},
             "sizes": list(self.watch.sizes) if self.watch.sizes is not None else None,
@@ -200,6 +222,7 @@ def _resume(
     tally.daily_completed_days = _days(t["daily_days"], count)
     tally.streak_days = _days(t["streak_days"], count)
     tally.active_days = _days(t["active_days"], count)
+    tally.rest_days = _days(t["rest_days"], count)
     tally.week_counts = {
         date.fromordinal(_count(day)): _count(n) for day, n in _pairs(t["week_counts"], 2, count)
     }
@@ -226,6 +249,18 @@ def _resume(
             raise _Unusable
         state.last_pain = recs[pain_at]
     replay.pain_at = pain_at
+    state.steady_days = {
+        lid: set(_day_list(days, count))
+        for lid, days in _mapping(s["steady_days"]).items()
+        if _known(lid, content.levels)
+    }
+    doses = _mapping(s["doses"])
+    state.doses = {}
+    for eid, entry in doses.items():
+        index, good = _pairs([entry], 2, 1)[0]
+        if not _known(eid, content.exercises):
+            raise _Unusable
+        state.doses[eid] = DoseTrack(_count(index), set(_day_list(good, count)))
     earned = _mapping(d["earned"])
     if not set(earned) <= set(content.badges):
         raise _Unusable
@@ -236,6 +271,16 @@ def _resume(
         replay.watch.sizes = (_count(a), _count(b))
     replay.count = count
     return replay
+
+
+def _known(name: object, known: Mapping[str, object]) -> bool:
+    if type(name) is not str or name not in known:
+        raise _Unusable
+    return True
+
+
+def _day_list(value: object, limit: int) -> list[date]:
+    return [date.fromordinal(_count(day)) for day in _list(value, limit)]
 
 
 def _runs(days: Iterable[date]) -> list[list[int]]:

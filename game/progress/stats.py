@@ -8,17 +8,19 @@ side, ready for a CSV a physiotherapist can open.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from game.content.model import Content
 from game.progress.badges import BadgeStatus, earned_badges
+from game.progress.doses import dose_table
 from game.progress.history import History, Record, records
 from game.progress.replay import Replay
 from game.progress.streaks import StreakInfo, clamp_goal, compute_streak, week_start
 from game.progress.unlocks import Unlocks, unlocks_from_state
 from game.progress.xp import PlayerLevel, level_for_xp
+from game.session.ratings import MoveRating
 
 WEEKS_SHOWN = 8
 HEATMAP_DAYS = 183  # about six months
@@ -35,6 +37,11 @@ HISTORY_COLUMNS: tuple[str, ...] = (
     "pain",
     "completed",
     "skipped",
+    "effort",
+    "sets",
+    "dose",
+    "done_share",
+    "measured_form",
 )
 
 
@@ -53,6 +60,11 @@ class Stats:
     sessions_per_week: tuple[tuple[date, int], ...]  # (Monday, sessions), oldest first
     heatmap: Mapping[date, float]  # local date -> minutes played, last six months
     unlocks: Unlocks
+    rest_days: frozenset[date] = frozenset()  # flare-up rest days in the heatmap's span
+    #: exercise id -> today's dose (seconds per hold or reps per set), moves that progress
+    doses: Mapping[str, float] = field(default_factory=dict)
+    #: level id -> different good days gathered toward mastering it
+    steady_days: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def earned(self) -> tuple[BadgeStatus, ...]:
@@ -101,7 +113,7 @@ def player_stats(
     oldest = min(weeks[0], first_day)
     heat: dict[date, float] = {}
     for rec in recs:
-        if rec.day < oldest:
+        if rec.day < oldest or rec.is_rest:
             continue
         monday = week_start(rec.day)
         if monday in per_week:
@@ -122,6 +134,9 @@ def player_stats(
         sessions_per_week=tuple(per_week.items()),
         heatmap=dict(sorted(heat.items())),
         unlocks=unlocks,
+        rest_days=frozenset(d for d in tally.rest_days if first_day <= d <= today),
+        doses={eid: amount for eid, amount, _sets in dose_table(content, tally.state.doses)},
+        steady_days=dict(unlocks.steady_days),
     )
 
 
@@ -164,6 +179,26 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
             {"week_of": d.isoformat(), "sessions": n} for d, n in stats.sessions_per_week
         ],
         "heatmap": {d.isoformat(): round(m, 1) for d, m in stats.heatmap.items()},
+        "rest_days": sorted(d.isoformat() for d in stats.rest_days),
+        "doses": dict(sorted(stats.doses.items())),
+        "steady_days": dict(sorted(stats.steady_days.items())),
+    }
+
+
+def _rating_columns(rating: MoveRating | None) -> dict[str, Any]:
+    """A move's own check-in and dose; blank for sessions saved before per-move check-ins
+    (their level-wide form and pain stand in the form and pain columns)."""
+    if rating is None:
+        return {"effort": "", "sets": "", "dose": "", "done_share": "", "measured_form": ""}
+    measured = rating.measured_form.value if rating.measured_form is not None else ""
+    return {
+        "form": rating.form.value,
+        "pain": rating.pain.value,
+        "effort": rating.effort.value,
+        "sets": rating.sets,
+        "dose": rating.amount,
+        "done_share": round(rating.share, 3),
+        "measured_form": measured,
     }
 
 
@@ -172,6 +207,7 @@ def history_rows(history: History) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for rec in records(history):
         r = rec.result
+        rated = {m.exercise_id: m for m in r.ratings}
         base = {
             "date": r.local_date.isoformat(),
             "level": r.level_id,
@@ -188,6 +224,7 @@ def history_rows(history: History) -> list[dict[str, Any]]:
                     "seconds_held": 0.0,
                     "reps": 0,
                     "skipped": False,
+                    **_rating_columns(None),
                 }
             )
         for ex in r.exercises:
@@ -199,6 +236,7 @@ def history_rows(history: History) -> list[dict[str, Any]]:
                     "seconds_held": round(ex.seconds_held, 1),
                     "reps": ex.reps,
                     "skipped": ex.skipped,
+                    **_rating_columns(rated.get(ex.exercise_id)),
                 }
             )
     return [{k: row[k] for k in HISTORY_COLUMNS} for row in rows]

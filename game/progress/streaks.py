@@ -141,7 +141,11 @@ def compute_streak(
 
 
 def daily_dates(history: History) -> list[date]:
-    """The dates that count for the streak, in the order played."""
+    """The dates of finished daily levels, in the order played.
+
+    Flare-up rest days also keep the streak, within a limit the content sets;
+    ``Tally`` (and so ``player_stats``) counts them, this list does not.
+    """
     return [rec.day for rec in records(history) if rec.counts_for_streak]
 
 

@@ -2,9 +2,14 @@
 
 The rules, in the order the body needs them:
 
-- A level is *completed* by finishing it without sharp pain, and *mastered* by
-  finishing it as written (not the easier version) with steady form and at
-  most mild discomfort.
+- A level is *completed* by finishing it without sharp pain, with every move
+  of its main part really played (not skipped, at least half its dose; see
+  ``game.progress.moves``) and no move rated "lost it". A play *counts toward
+  mastery* when, on top of that, it was played as written (not the easier
+  version), every main move steady, with no pain, at or above the dose the
+  level writes. A level is *mastered* once such plays fall on as many
+  different days as its stage's ``mastery_days``.
+- Each move's dose moves along its ladder with its ratings (``game.progress.doses``).
 - A stage opens when every level of each stage it requires is mastered. A main
   stage also always requires the main stage before it, so a gap in the data
   can never let a player skip ahead.
@@ -25,12 +30,15 @@ gate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from game.content.model import Content, Level, Stage, Track
+from game.progress.doses import DoseTrack, apply_rating, ladder, start_index
 from game.progress.history import History, Record, records
+from game.progress.moves import aliases, level_complete, main_moves, move_ratings, written_amount
+from game.progress.selftest import SELF_TEST_ID, apply_self_test
 from game.session.result import Form, Pain
 
 #: ``SessionResult.variant`` values that play a level as written.
@@ -56,6 +64,10 @@ class ProgressState:
     easier_levels: set[str] = field(default_factory=set)
     easier_exercises: set[str] = field(default_factory=set)
     last_pain: Record | None = None
+    #: level id -> the different days it was played well enough to count toward mastery
+    steady_days: dict[str, set[date]] = field(default_factory=dict)
+    #: exercise id -> where its dose stands (only moves with a progression)
+    doses: dict[str, DoseTrack] = field(default_factory=dict)
 
 
 def _main_stages(content: Content) -> tuple[Stage, ...]:
@@ -161,14 +173,50 @@ class Gate:
         ]
 
 
-def _is_mastery(record: Record) -> bool:
+def _is_mastery(record: Record, content: Content) -> bool:
     r = record.result
-    return (
-        record.credited
-        and r.form is Form.STEADY
-        and r.pain in (Pain.NONE, Pain.MILD)
-        and r.variant in FULL_VARIANTS
-    )
+    level = content.levels.get(record.level_id)
+    if level is None or not record.credited or r.variant not in FULL_VARIANTS:
+        return False
+    if r.form is not Form.STEADY or r.pain is not Pain.NONE or not level_complete(record, content):
+        return False
+    rated = move_ratings(record, content)
+    for move in main_moves(level):
+        names = aliases(content, move)
+        ratings = [rated[n] for n in names if n in rated]
+        if not ratings:
+            return False
+        need = written_amount(content, level, move)
+        if not any(
+            x.form is Form.STEADY
+            and x.pain is Pain.NONE
+            and (x.exercise_id != move or x.amount + 1e-9 >= need)
+            for x in ratings
+        ):
+            return False
+    return True
+
+
+def mastery_days_needed(content: Content, level_id: str) -> int:
+    """How many different good days master a level: its stage's ``mastery_days``."""
+    level = content.levels.get(level_id)
+    stage = content.stages.get(level.stage) if level is not None else None
+    return stage.mastery_days if stage is not None else 1
+
+
+def _move_doses(state: ProgressState, record: Record, content: Content) -> None:
+    """Step each rated move's dose along its ladder."""
+    for eid, rating in move_ratings(record, content).items():
+        ex = content.exercises.get(eid)
+        if ex is None:
+            continue
+        rungs = ladder(ex)
+        if not rungs:
+            continue
+        track = state.doses.get(eid)
+        if track is None:
+            track = state.doses[eid] = DoseTrack(start_index(ex, rungs))
+        apply_rating(track, rating, record.day, len(rungs) - 1)
 
 
 def _exercises_of(record: Record, content: Content) -> set[str]:
@@ -187,7 +235,11 @@ def apply(state: ProgressState, record: Record, content: Content, gate: Gate | N
     """
     if gate is None or gate.state is not state:
         gate = Gate(content, state)
+    if record.result.level_id == SELF_TEST_ID:
+        apply_self_test(state.doses, record, content)
+        return
     exercises = _exercises_of(record, content)
+    _move_doses(state, record, content)
     if record.sharp_pain:
         state.easier_levels.add(record.level_id)
         level = content.levels.get(record.level_id)
@@ -199,10 +251,15 @@ def apply(state: ProgressState, record: Record, content: Content, gate: Gate | N
     if record.result.completed:
         state.easier_levels.discard(record.level_id)
         state.easier_exercises -= exercises
-    if record.credited and record.level_id in content.levels and gate.level_open(record.level_id):
-        state.completed.add(record.level_id)
-        if _is_mastery(record):
-            state.mastered.add(record.level_id)
+    level_id = record.level_id
+    if record.credited and level_id in content.levels and gate.level_open(level_id):
+        if level_complete(record, content):
+            state.completed.add(level_id)
+        if _is_mastery(record, content):
+            days = state.steady_days.setdefault(level_id, set())
+            days.add(record.day)
+            if len(days) >= mastery_days_needed(content, level_id):
+                state.mastered.add(level_id)
 
 
 def replay(content: Content, recs: Iterable[Record]) -> ProgressState:
@@ -227,6 +284,13 @@ class Unlocks:
     easier_levels: frozenset[str]
     easier_exercises: frozenset[str]
     suggestion_after_pain: PainSuggestion | None
+    #: level id -> different good days gathered toward mastering it
+    steady_days: Mapping[str, int] = field(default_factory=dict)
+
+    def steady_progress(self, level_id: str) -> tuple[int, int]:
+        """``(good days so far, days needed)`` toward mastering a level."""
+        need = mastery_days_needed(self.content, level_id)
+        return min(self.steady_days.get(level_id, 0), need), need
 
     def is_level_open(self, level_id: str) -> bool:
         return level_id in self.open_levels
@@ -300,6 +364,7 @@ def unlocks_from_state(content: Content, state: ProgressState) -> Unlocks:
         easier_levels=frozenset(state.easier_levels),
         easier_exercises=frozenset(state.easier_exercises),
         suggestion_after_pain=_suggestion(content, state),
+        steady_days={lid: len(days) for lid, days in state.steady_days.items()},
     )
 
 

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from game.clock import Clock, local_date, utc_offset_minutes
 from game.session.player import SessionPlayer
+from game.session.ratings import MoveRating
 from game.session.result import Form, Pain, SessionResult
 
 __all__ = ["CLOCK_SLACK_SECONDS", "build_result"]
@@ -33,11 +34,12 @@ def build_result(
     clock: Clock,
     daily: bool = False,
     started_at: datetime | None = None,
+    ratings: tuple[MoveRating, ...] = (),
 ) -> SessionResult:
     """The record of one play, ending now by ``clock``; never raises for the clock.
 
     ``started_at`` defaults to when the player was created (if it was given a
-    clock).
+    clock); ``ratings`` are the per-move check-ins.
     """
     ended = clock.now_utc()
     started = started_at or player.started_at or ended
@@ -56,4 +58,5 @@ def build_result(
         utc_offset_minutes=utc_offset_minutes(clock),
         local_date=local_date(clock),
         daily=daily,
+        ratings=ratings,
     )

@@ -34,6 +34,7 @@ from game.session.events import (
 )
 from game.session.guide import guide_u
 from game.session.phases import Phase, PhaseKind, Slot, Timeline
+from game.session.ratings import MoveRating, worst_form, worst_pain
 from game.session.result import (
     MAX_OFFSET_MINUTES,
     ExerciseResult,
@@ -312,6 +313,38 @@ class SessionPlayer:
             for (ex, side, skipped), w in totals.items()
         )
 
+    def shares(self) -> dict[str, float]:
+        """For each exercise, the share of its planned time under tension that was done.
+
+        Skipped occurrences count as nothing done, so a move skipped or cut short
+        shows up here below one half (see ``game.progress.moves``).
+        """
+        planned: dict[str, float] = {}
+        slots = self.timeline.slots
+        for p in self.timeline.phases:
+            if p.under_tension and 0 <= p.slot < len(slots):
+                eid = slots[p.slot].exercise_id
+                planned[eid] = planned.get(eid, 0.0) + (p.end - p.start)
+        done: dict[str, float] = {}
+        for (slot, _side), w in self._work.items():
+            if slot in self._skipped or not 0 <= slot < len(slots):
+                continue
+            eid = slots[slot].exercise_id
+            done[eid] = done.get(eid, 0.0) + w.seconds_held
+        reached = {
+            s.exercise_id
+            for s in slots
+            if s.index in self._visited and s.index not in self._skipped
+        }
+        out: dict[str, float] = {}
+        for eid in self.timeline.exercise_ids():
+            total = planned.get(eid, 0.0)
+            if total > 0:
+                out[eid] = min(1.0, round(done.get(eid, 0.0) / total, 6))
+            else:  # a flow has no time under tension: reached or not
+                out[eid] = 1.0 if eid in reached else 0.0
+        return out
+
     def result(
         self,
         form: Form,
@@ -321,13 +354,19 @@ class SessionPlayer:
         utc_offset_minutes: int,
         local_date: date,
         daily: bool = False,
+        ratings: tuple[MoveRating, ...] = (),
     ) -> SessionResult:
         """The record of this play, with the player's own form and pain check.
 
         Never refuses what a clock can give: an end before the start (the wall
         clock was set back) is recorded as a play that started when it ended, and
         an offset outside the range any zone uses is held to that range.
+
+        With per-move ``ratings``, the level-wide form and pain are the worst of them.
         """
+        if ratings:
+            form = worst_form([r.form for r in ratings])
+            pain = worst_pain([r.pain for r in ratings])
         prefer_easier = self.timeline.settings.prefer_easier
         return SessionResult(
             level_id=self.timeline.level_id,
@@ -344,4 +383,5 @@ class SessionPlayer:
             daily=daily,
             active_seconds=round(self._elapsed, 6),
             variant="easier" if prefer_easier else "standard",
+            ratings=ratings,
         )

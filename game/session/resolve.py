@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
-from game.content.model import Content, Dose, Exercise, Step, Variant
+from game.content.model import Content, Dose, DoseKind, Exercise, Step, Variant
 from game.session.settings import SessionSettings
 
-__all__ = ["MissingEquipment", "ResolvedStep", "Substitution", "resolve_step"]
+__all__ = ["MissingEquipment", "ResolvedStep", "Substitution", "player_dose", "resolve_step"]
 
 #: Playing one notch easier (``SessionSettings.prefer_easier``).
 EASIER_NOTCH: dict[Variant, Variant] = {
@@ -114,6 +115,38 @@ def apply_override(dose: Dose, step: Step) -> Dose:
     return dataclasses.replace(dose, **changes) if changes else dose
 
 
+_AMOUNT_FIELD = {
+    DoseKind.HOLD: "hold_seconds",
+    DoseKind.REPS: "reps",
+    DoseKind.FLOW: "flow_seconds",
+}
+
+
+def player_dose(
+    dose: Dose, exercise_id: str, settings: SessionSettings, *, own: bool = True
+) -> Dose:
+    """The dose with the player's own amount and sets for this move, and any set cap.
+
+    The player's amount replaces what the step wrote (the level's own dose is
+    what mastery is measured against, not what is played); the easier version
+    keeps its written dose, since it is the step back after pain.
+    """
+    changes: dict[str, Any] = {}
+    for eid, amount, sets in settings.doses:
+        if eid != exercise_id:
+            continue
+        name = _AMOUNT_FIELD[dose.kind]
+        changes[name] = round(amount) if dose.kind is DoseKind.REPS else float(amount)
+        if dose.kind is DoseKind.HOLD:
+            changes["hold_breaths"] = None
+        if sets is not None:
+            changes["sets"] = sets
+    for eid, cap in settings.set_caps:
+        if eid == exercise_id:
+            changes["sets"] = min(int(changes.get("sets", dose.sets)), cap)
+    return dataclasses.replace(dose, **changes) if changes else dose
+
+
 def _substitute(
     content: Content, ex: Exercise, settings: SessionSettings, step_index: int
 ) -> tuple[Exercise, tuple[Substitution, ...], MissingEquipment | None]:
@@ -146,11 +179,16 @@ def resolve_step(
     played, subs, missing = _substitute(content, ex, settings, step_index)
     if played is not ex:
         dose, reach = played.dose, 1.0
+    dose = apply_override(dose, step)
+    # The player's own dose, unless this is the step back after pain, or a variant
+    # of the same move whose written dose is the point of it.
+    own = not settings.prefer_easier and (variant is Variant.STANDARD or played.id != step.exercise)
+    dose = player_dose(dose, played.id, settings, own=own)
     return ResolvedStep(
         step=step,
         step_index=step_index,
         exercise=played,
-        dose=apply_override(dose, step),
+        dose=dose,
         variant=variant,
         substitutions=subs,
         missing=missing,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.motion.report import MotionReport
+    from game.session.ratings import MoveRating
 
 #: No zone is further than this from UTC (the widest in use are -12:00 and +14:00).
 MAX_OFFSET_MINUTES = 16 * 60
@@ -124,6 +125,9 @@ class SessionResult:
     active_seconds: float = 0.0
     variant: str = field(default="standard")
     motion: tuple[MotionReport, ...] = ()
+    #: One check-in per move (``game.session.ratings.MoveRating``); empty in saves
+    #: made before per-move check-ins, whose level-wide rating stands for every move.
+    ratings: tuple[MoveRating, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.level_id:
@@ -155,6 +159,7 @@ class SessionResult:
         active_seconds: float,
         variant: str,
         motion: tuple[MotionReport, ...] = (),
+        ratings: tuple[MoveRating, ...] = (),
     ) -> SessionResult:
         """Build one without running ``__post_init__``; the same rules as
         ``ExerciseResult.from_checked`` apply: every check must already be made."""
@@ -173,6 +178,7 @@ class SessionResult:
         put[10](made, active_seconds)
         put[11](made, variant)
         put[12](made, motion)
+        put[13](made, ratings)
         return made
 
     @property
@@ -215,4 +221,5 @@ _SESSION_SETTERS = _slot_setters(
     "active_seconds",
     "variant",
     "motion",
+    "ratings",
 )

@@ -38,6 +38,11 @@ class SessionSettings:
     use_breath_holds: bool = False
     prefer_easier: bool = False
     owned_equipment: frozenset[str] | None = None
+    #: The player's own dose per move, ``(exercise_id, amount, sets or None)``: the
+    #: amount replaces the hold seconds or reps a step writes (see ``game.progress.doses``).
+    doses: tuple[tuple[str, float, int | None], ...] = ()
+    #: ``(exercise_id, most sets)``: sets shortened so a level keeps to its length.
+    set_caps: tuple[tuple[str, int], ...] = ()
 
     def __post_init__(self) -> None:
         if not 2.0 <= self.inhale_seconds <= 5.0:
@@ -54,6 +59,12 @@ class SessionSettings:
             raise ValueError(f"get_ready_seconds must be 0 to 60, got {self.get_ready_seconds}")
         if not 0.0 <= self.demo_seconds <= 60.0:
             raise ValueError(f"demo_seconds must be 0 to 60, got {self.demo_seconds}")
+        for exercise_id, amount, sets in self.doses:
+            if not 0 < amount <= 3600 or (sets is not None and not 1 <= sets <= 20):
+                raise ValueError(f"dose for {exercise_id} out of range: {amount}, {sets}")
+        for exercise_id, cap in self.set_caps:
+            if cap < 1:
+                raise ValueError(f"set cap for {exercise_id} must be at least 1, got {cap}")
 
     @property
     def pacer(self) -> BreathPacer:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store.bounds import MAX_COUNT, MAX_SECONDS, out_of_range, shorten, shown
+from game.store.codec_ratings import decode_ratings, encode_ratings
 from game.store.errors import InvalidValue, SchemaError, StoreError
 
 MAX_SESSION_XP = 10**9
@@ -32,6 +33,10 @@ _EXERCISE = ExerciseResult.from_checked
 _SESSION = SessionResult.from_checked
 #: What reading an odd record can raise: the fast path gives way, the careful path explains.
 _FAST_PATH_MISSES = (StoreError, LookupError, TypeError, ValueError, ArithmeticError)
+#: Decoded exercise entries by their stored values (see ``_decode_session_fast``):
+#: ten years hold tens of thousands of entries but far fewer different ones.
+_SEEN_EXERCISES: dict[tuple[Any, ...], ExerciseResult] = {}
+_SEEN_MAX = 50_000
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 
@@ -110,6 +115,8 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
     }
     if result.motion:  # no key without a camera: older records stay byte for byte the same
         record["motion"] = _motion_codec().encode_motion(result.motion)
+    if result.ratings:  # absent, not empty, so a save without ratings reads as before
+        record["ratings"] = encode_ratings(result.ratings)
     return record
 
 
@@ -159,10 +166,20 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
     ):
         return None
     exercises: list[ExerciseResult] = []
-    add, sides, build = exercises.append, _SIDES, _EXERCISE
+    add, sides, build, seen = exercises.append, _SIDES, _EXERCISE, _SEEN_EXERCISES
     for item in items:
         if type(item) is not list or len(item) != 6:
             return None
+        # An entry equal to one already decoded is that same immutable object. Equal
+        # is not enough where True == 1 and False == 0, so those fields' types come first.
+        if type(item[3]) is int and type(item[4]) is int and type(item[5]) is bool:
+            try:
+                known = seen.get(tuple(item))
+            except TypeError:  # something unhashable inside: the checks below say no
+                known = None
+            if known is not None:
+                add(known)
+                continue
         exercise_id, side, held, reps, breaths, skipped = item
         kind = type(held)
         if not (
@@ -177,7 +194,11 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
             and type(skipped) is bool
         ):
             return None
-        add(build(exercise_id, sides[side], held, reps, breaths, skipped))
+        made = build(exercise_id, sides[side], held, reps, breaths, skipped)
+        if len(seen) >= _SEEN_MAX:
+            seen.clear()
+        seen[(exercise_id, side, held, reps, breaths, skipped)] = made
+        add(made)
     # parse_instant always gives a fixed-offset timezone, so both are aware.
     started = parse_instant(record["started_at"])
     ended = parse_instant(record["ended_at"])
@@ -197,6 +218,7 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         active,
         variant,
         _motion_codec().decode_motion(record["motion"]) if "motion" in record else (),
+        decode_ratings(record) if "ratings" in record else (),
     )
 
 
@@ -219,6 +241,7 @@ def _decode_session_checked(record: Mapping[str, Any]) -> SessionResult:
             active_seconds=_field(record, "active_seconds", _SECONDS["active_seconds"]),
             variant=_field(record, "variant", _str),
             motion=_motion_codec().decode_motion(record["motion"]) if "motion" in record else (),
+            ratings=decode_ratings(record),
         )
     except ValueError as exc:  # the constructor's own checks; each names its field
         raise SchemaError(shorten(str(exc))) from None

@@ -158,6 +158,7 @@ def draw_heatmap(
     gap: int,
     label_width: int,
     freeze_days: frozenset[date] = frozenset(),
+    rest_days: frozenset[date] = frozenset(),
 ) -> dict[date, pygame.Rect]:
     """Month labels on top, weekday labels at the left, one square per day.
 
@@ -185,18 +186,21 @@ def draw_heatmap(
         if pos is None:
             continue
         rect = pygame.Rect(gx + pos[0] * step, gy + pos[1] * step, cell, cell)
-        pygame.draw.rect(
-            surface,
-            heat_color(theme, heat_level(minutes.get(day, 0.0))),
-            rect,
-            border_radius=radius,
-        )
+        fill = heat_color(theme, heat_level(minutes.get(day, 0.0)))
+        if day in rest_days and minutes.get(day, 0.0) <= 0:
+            fill = rest_color(theme)  # a flare-up rest day: its own colour
+        pygame.draw.rect(surface, fill, rect, border_radius=radius)
         if day in freeze_days:
             pygame.draw.rect(surface, c.inhale, rect, 2, border_radius=radius)
         if day == grid.today:
             pygame.draw.rect(surface, c.text, rect, 2, border_radius=radius)
         cells[day] = rect
     return cells
+
+
+def rest_color(theme: Theme) -> Color:
+    """The colour of a flare-up rest day in the calendar."""
+    return mix(theme.c.panel, theme.c.exhale, 0.85)
 
 
 def draw_heat_legend(

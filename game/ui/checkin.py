@@ -1,157 +1,306 @@
-"""The end-of-level check: how still did the spine stay, and did anything hurt?
+"""The end-of-level check-in, one row per move: form, effort and pain.
 
-Both answers decide progress (a level is mastered only with steady form and at
-most mild discomfort), so they are asked plainly, one at a time, and sharp pain
-always leads to a clear stop-and-seek-advice message before anything else.
+Each move's answers decide how its dose moves next time and whether the level
+counts toward mastery, so they are asked per move, plainly. A good day should
+take no effort: everything starts as "steady, right, no pain" and Enter on the
+first button saves it in one key press. Any other answer is one click, or
+arrows and Enter, away. Sharp pain anywhere leads to a clear
+stop-and-seek-advice message before anything else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import pygame
 
+from game.session.ratings import Effort, worst_form, worst_pain
 from game.session.result import Form, Pain
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets import Menu, MenuItem, blit_paragraph, blit_text, panel
+from game.ui.widgets import blit_fitted, blit_paragraph, blit_text, panel
 
-FORM_CHOICES: tuple[tuple[Form, str, str], ...] = (
-    (Form.STEADY, "Steady", "My back stayed still and I kept control"),
-    (Form.WOBBLY, "A bit wobbly", "It shifted now and then"),
-    (Form.LOST, "I lost it", "I could not keep the position"),
+FORM_CHOICES: tuple[tuple[Form, str], ...] = (
+    (Form.STEADY, "Steady"),
+    (Form.WOBBLY, "Wobbly"),
+    (Form.LOST, "Lost it"),
 )
-PAIN_CHOICES: tuple[tuple[Pain, str, str], ...] = (
-    (Pain.NONE, "No pain", "Only the effort of working muscles"),
-    (Pain.MILD, "Mild discomfort", "Something niggled, but it was not sharp"),
-    (Pain.SHARP, "Sharp pain", "A sharp or shooting pain at any point"),
+EFFORT_CHOICES: tuple[tuple[Effort, str], ...] = (
+    (Effort.EASY, "Too easy"),
+    (Effort.RIGHT, "Right"),
+    (Effort.HARD, "Too hard"),
 )
+PAIN_CHOICES: tuple[tuple[Pain, str], ...] = (
+    (Pain.NONE, "No pain"),
+    (Pain.MILD, "Mild"),
+    (Pain.SHARP, "Sharp"),
+)
+GROUPS = ("form", "effort", "pain")
 SHARP_PAIN_ADVICE = (
     "Stop exercising for today. Sharp pain is a signal, not something to push through. "
     "If it does not settle, or comes back the next time, talk to a physiotherapist or "
     "a doctor before you continue. Next time the game offers easier versions of these moves."
 )
+ALL_GOOD = (Form.STEADY, Effort.RIGHT, Pain.NONE)
+#: Choices drawn in the warning colour (wobbly, too hard, mild) and the danger one.
+_WARN_COLS = frozenset({1, 5, 7})
+_DANGER_COLS = frozenset({2, 8})
+
+
+@dataclass(frozen=True)
+class CheckInMove:
+    """One row: the move's id, its name and the dose it was played at, in words."""
+
+    exercise_id: str
+    name: str
+    dose: str = ""
 
 
 @dataclass(frozen=True)
 class CheckInAnswer:
+    """The level-wide form and pain (the worst move's) and each move's answers."""
+
     form: Form
     pain: Pain
+    moves: dict[str, tuple[Form, Effort, Pain]] = field(default_factory=dict)
 
 
 class CheckInScene(Scene):
-    """Two questions, then (for sharp pain) the advice; pops a CheckInAnswer."""
+    """One row per move, with three choices for each of form, effort and pain.
 
-    def __init__(self, ctx: AppContext, *, completed: bool = True) -> None:
+    Focus rows: 0 is "All good", 1..n the moves, n + 1 "Save these answers".
+    On a move row, Left and Right move between the nine choices and Enter
+    picks one; digits 1-9 pick the focused row's choices directly.
+    """
+
+    MARGIN = 56
+    ROW_H = 50
+
+    def __init__(
+        self, ctx: AppContext, *, completed: bool = True, moves: Sequence[CheckInMove] = ()
+    ) -> None:
         super().__init__(ctx)
         self.completed = completed
-        self.step = "form"  # form -> pain -> (advice) -> done
-        self.form: Form | None = None
-        self.pain: Pain | None = None
-        self.menu = self._form_menu()
+        self.moves = list(moves)
+        self.answers: dict[str, list[object]] = {m.exercise_id: list(ALL_GOOD) for m in self.moves}
+        self.step = "rate"  # rate -> (advice) -> done
+        self.row = 0
+        self.col = 0  # 0..8 on a move row: group * 3 + choice
 
-    def _form_menu(self) -> Menu:
-        items = [
-            MenuItem(label, self._form_picker(form), hint=hint, key=str(i + 1))
-            for i, (form, label, hint) in enumerate(FORM_CHOICES)
-        ]
-        return Menu(items, top_left=(140, 300), width=380)
+    # -- answers --------------------------------------------------------------
+    def _answer(self) -> CheckInAnswer:
+        moves = {eid: (Form(a[0]), Effort(a[1]), Pain(a[2])) for eid, a in self.answers.items()}
+        form = worst_form([m[0] for m in moves.values()])
+        pain = worst_pain([m[2] for m in moves.values()])
+        return CheckInAnswer(form, pain, moves)
 
-    def _pain_menu(self) -> Menu:
-        items = [
-            MenuItem(label, self._pain_picker(pain), hint=hint, key=str(i + 1))
-            for i, (pain, label, hint) in enumerate(PAIN_CHOICES)
-        ]
-        return Menu(items, top_left=(140, 300), width=380)
+    def all_good(self) -> None:
+        for eid in self.answers:
+            self.answers[eid] = list(ALL_GOOD)
+        self.save()
 
-    def _form_picker(self, form: Form) -> Callable[[], None]:
-        return lambda: self._pick_form(form)
-
-    def _pain_picker(self, pain: Pain) -> Callable[[], None]:
-        return lambda: self._pick_pain(pain)
-
-    def _pick_form(self, form: Form) -> None:
-        self.form = form
-        self.step = "pain"
-        self.menu = self._pain_menu()
-
-    def _pick_pain(self, pain: Pain) -> None:
-        self.pain = pain
-        if pain is Pain.SHARP:
-            self.step = "advice"
-        else:
-            self._done()
-
-    def _done(self) -> None:
-        assert self.form is not None and self.pain is not None
-        self.step = "done"
-        self.ctx.scenes.pop(CheckInAnswer(self.form, self.pain))
-
-    def handle(self, action: Action) -> None:
-        if self.step == "advice":
-            if action.kind in (Act.CONFIRM, Act.PAUSE, Act.CLICK, Act.BACK):
-                self._done()
-            return
-        if action.kind is Act.BACK and self.step == "pain":
-            self.step = "form"
-            self.menu = self._form_menu()
-        elif self.menu.handle(action):
-            pass
+    def pick(self, move_index: int, col: int) -> None:
+        """Choose option ``col % 3`` of group ``col // 3`` for one move."""
+        eid = self.moves[move_index].exercise_id
+        group, choice = divmod(col, 3)
+        table = (FORM_CHOICES, EFFORT_CHOICES, PAIN_CHOICES)[group]
+        self.answers[eid][group] = table[choice][0]
         self.dirty = True
 
+    def save(self) -> None:
+        if self._answer().pain is Pain.SHARP:
+            self.step = "advice"
+            self.dirty = True
+            return
+        self._done()
+
+    def _done(self) -> None:
+        self.step = "done"
+        self.ctx.scenes.pop(self._answer())
+
+    # -- input ----------------------------------------------------------------
+    @property
+    def _last_row(self) -> int:
+        return len(self.moves) + 1
+
+    def handle(self, action: Action) -> None:
+        kind = action.kind
+        self.dirty = True
+        if self.step == "advice":
+            if kind in (Act.CONFIRM, Act.PAUSE, Act.CLICK, Act.BACK):
+                self._done()
+            return
+        if self.step != "rate":
+            return
+        if kind in (Act.UP, Act.PREV):
+            self.row = (self.row - 1) % (self._last_row + 1)
+        elif kind in (Act.DOWN, Act.NEXT):
+            self.row = (self.row + 1) % (self._last_row + 1)
+        elif kind is Act.LEFT and self._on_move():
+            self.col = (self.col - 1) % 9
+        elif kind is Act.RIGHT and self._on_move():
+            self.col = (self.col + 1) % 9
+        elif kind in (Act.CONFIRM, Act.PAUSE):
+            self._press()
+        elif kind is Act.SHORTCUT and action.text.isdigit() and self._on_move():
+            digit = int(action.text)
+            if 1 <= digit <= 9:
+                self.col = digit - 1
+                self.pick(self.row - 1, self.col)
+        elif kind is Act.SHORTCUT and action.text.lower() == "g":
+            self.all_good()
+        elif kind in (Act.POINT, Act.CLICK):
+            self._mouse(action)
+
+    def _on_move(self) -> bool:
+        return 1 <= self.row <= len(self.moves)
+
+    def _press(self) -> None:
+        if self.row == 0:
+            self.all_good()
+        elif self.row == self._last_row:
+            self.save()
+        else:
+            self.pick(self.row - 1, self.col)
+
+    def _mouse(self, action: Action) -> None:
+        for (row, col), rect in self.hit_boxes(self.ctx.size).items():
+            if rect.collidepoint(action.pos):
+                self.row, self.col = row, max(col, 0)
+                if action.kind is Act.CLICK:
+                    self._press()
+                return
+
+    # -- layout ---------------------------------------------------------------
+    def _layout(self, size: tuple[int, int]) -> tuple[int, int, int, int, int]:
+        """Name column width, chip width, table top, row height and bottom button top."""
+        w, h = size
+        m = self.MARGIN
+        chip = max(70, min(120, (w - 2 * m - 300) // 9 - 6))
+        name_w = w - 2 * m - 9 * (chip + 6) - 2 * 18
+        top = 232
+        row_h = max(38, min(self.ROW_H, (h - top - 110) // max(1, len(self.moves))))
+        return name_w, chip, top, row_h, top + row_h * len(self.moves) + 14
+
+    def hit_boxes(self, size: tuple[int, int]) -> dict[tuple[int, int], pygame.Rect]:
+        """``(row, col) -> rect`` of everything clickable; col -1 for the two buttons."""
+        w, _h = size
+        m = self.MARGIN
+        name_w, chip, top, row_h, bottom = self._layout(size)
+        boxes = {(0, -1): pygame.Rect(m, 128, w - 2 * m, 56)}
+        for r in range(len(self.moves)):
+            y = top + r * row_h
+            for col in range(9):
+                group, choice = divmod(col, 3)
+                x = m + name_w + group * (3 * (chip + 6) + 18) + choice * (chip + 6)
+                boxes[(r + 1, col)] = pygame.Rect(x, y + 4, chip, row_h - 8)
+        boxes[(self._last_row, -1)] = pygame.Rect(w - m - 360, bottom, 360, 48)
+        return boxes
+
+    # -- drawing --------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
         w, h = surface.get_size()
         surface.blit(theme.background((w, h)), (0, 0))
-        title = "Level complete" if self.completed else "Level stopped"
-        blit_text(surface, theme, title, (140, 70), role="title", bold=True, color=c.accent)
+        m = self.MARGIN
+        title = "Level complete: how did each move go?" if self.completed else "Level stopped"
+        blit_text(surface, theme, title, (m, 40), role="heading", bold=True, color=c.accent)
         if self.step == "advice":
-            box = pygame.Rect(140, 220, w - 280, 300)
-            panel(surface, theme, box, edge=c.danger, width=3)
-            blit_text(
-                surface,
-                theme,
-                "Please stop here",
-                (box.left + 30, box.top + 26),
-                role="heading",
-                bold=True,
-                color=c.danger,
-            )
-            blit_paragraph(
-                surface,
-                theme,
-                SHARP_PAIN_ADVICE,
-                pygame.Rect(box.left + 30, box.top + 90, box.width - 60, 180),
-                role="label",
-            )
-            blit_text(
-                surface,
-                theme,
-                "Press Enter to continue",
-                (w // 2, box.bottom + 40),
-                role="body",
-                color=c.text_dim,
-                anchor="midtop",
-            )
+            self._draw_advice(surface, w)
             return
-        question = "Did your spine stay still?" if self.step == "form" else "Did anything hurt?"
-        blit_text(surface, theme, question, (140, 190), role="heading", bold=True)
-        sub = (
-            "Be honest: the next stage opens only when your form holds."
-            if self.step == "form"
-            else "Mild muscle effort is normal; pain in a joint or a sharp twinge is not."
-        )
-        blit_text(surface, theme, sub, (140, 244), role="body", color=c.text_dim)
-        self.menu.draw(surface, theme)
+        blit_fitted(
+            surface, theme,  # one line under the title
+            "Your answers set each move's dose next time. Steady days without pain master a level.",
+            (m, 92), w - 2 * m, roles=("body", "small"), color=c.text_dim,
+        )  # fmt: skip
+        boxes = self.hit_boxes((w, h))
+        self._button(surface, boxes[(0, -1)], "Everything steady, right, no pain", "Enter", 0)
+        name_w, chip, top, row_h, _bottom = self._layout((w, h))
+        for group, label in enumerate(("Form", "Effort", "Pain")):
+            x = m + name_w + group * (3 * (chip + 6) + 18)
+            blit_text(surface, theme, label, (x, top - 30), role="small", bold=True)
+        # One text size for every move name, so the rows read as one list.
+        fits = all(theme.font("body").size(mv.name)[0] <= name_w - 110 for mv in self.moves)
+        role = "body" if fits else "small"
+        for r, move in enumerate(self.moves):
+            y = top + r * row_h
+            if self.row == r + 1:
+                pygame.draw.rect(
+                    surface, c.panel, pygame.Rect(m - 8, y, w - 2 * m + 16, row_h), border_radius=8
+                )
+            dose_w = theme.font("small").size(move.dose)[0] + 10 if move.dose else 0
+            name = blit_fitted(
+                surface, theme, move.name, (m, y + row_h // 2), name_w - 12 - dose_w,
+                roles=(role,), anchor="midleft",
+            )  # fmt: skip
+            blit_text(surface, theme, move.dose, (name.right + 10, y + row_h // 2),
+                      role="small", color=c.text_dim, anchor="midleft")  # fmt: skip
+            answer = self.answers[move.exercise_id]
+            for col in range(9):
+                group, choice = divmod(col, 3)
+                table = (FORM_CHOICES, EFFORT_CHOICES, PAIN_CHOICES)[group]
+                value, label = table[choice]
+                self._chip(surface, boxes[(r + 1, col)], label, answer[group] == value, r + 1, col)
+        self._button(surface, boxes[(self._last_row, -1)], "Save these answers", "", self._last_row)
         blit_text(
-            surface,
-            theme,
-            "Choose with 1-3, arrows + Enter, or the mouse",
-            (w // 2, h - 40),
-            role="small",
-            color=c.text_dim,
-            anchor="midbottom",
-        )
+            surface, theme,
+            "Enter: all good. Arrows choose, Enter picks, or click. 1-9 on a row.",
+            (m, h - 22), role="small", color=c.text_dim, anchor="bottomleft",
+        )  # fmt: skip
+
+    def _button(
+        self, surface: pygame.Surface, rect: pygame.Rect, label: str, key: str, row: int
+    ) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        focused = self.row == row
+        if focused:
+            pygame.draw.rect(surface, c.accent, rect.inflate(8, 8), 3, border_radius=16)
+        panel(surface, theme, rect, color=c.accent if focused else None, edge=c.accent)
+        fg = c.accent_text if focused else c.text
+        blit_text(surface, theme, label, (rect.left + 20, rect.centery), role="label",
+                  color=fg, bold=True, anchor="midleft")  # fmt: skip
+        if key:
+            blit_text(surface, theme, key, (rect.right - 18, rect.centery), role="small",
+                      color=fg, anchor="midright")  # fmt: skip
+
+    def _chip(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        label: str,
+        chosen: bool,
+        row: int,
+        col: int,
+    ) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        color = c.panel
+        if chosen:
+            color = c.danger if col in _DANGER_COLS else c.warn if col in _WARN_COLS else c.good
+        pygame.draw.rect(surface, color, rect, border_radius=10)
+        if self.row == row and self.col == col:
+            pygame.draw.rect(surface, c.accent, rect.inflate(6, 6), 3, border_radius=12)
+        fg = c.accent_text if chosen else c.text_dim
+        bold = chosen and theme.font("small", True).size(label)[0] <= rect.width - 8
+        blit_fitted(
+            surface, theme, label, rect.center, rect.width - 8, roles=("small",),
+            color=fg, bold=bold, anchor="center",
+        )  # fmt: skip
+
+    def _draw_advice(self, surface: pygame.Surface, w: int) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        box = pygame.Rect(140, 180, w - 280, 300)
+        panel(surface, theme, box, edge=c.danger, width=3)
+        blit_text(surface, theme, "Please stop here", (box.left + 30, box.top + 26),
+                  role="heading", bold=True, color=c.danger)  # fmt: skip
+        blit_paragraph(
+            surface, theme, SHARP_PAIN_ADVICE,
+            pygame.Rect(box.left + 30, box.top + 90, box.width - 60, 180), role="label",
+        )  # fmt: skip
+        blit_text(surface, theme, "Press Enter to continue", (w // 2, box.bottom + 40),
+                  role="body", color=c.text_dim, anchor="midtop")  # fmt: skip

@@ -25,7 +25,7 @@ def start_level(
     """Push the level's intro; Start plays it; the end records it and shows results."""
     settings = data.settings()
     easier = data.prefer_easier(level)
-    session_settings = settings.session_settings(prefer_easier=easier)
+    session_settings = data.session_settings(level)
     if easier and not subtitle:
         subtitle = "After the pain you reported, this plays the easier version of each move."
 
@@ -40,7 +40,7 @@ def start_level(
         )
 
     def begin() -> None:
-        request = PlayRequest(level, daily=daily, prefer_easier=easier)
+        request = PlayRequest(level, daily=daily, prefer_easier=easier, session=session_settings)
         ctx.scenes.replace(PlayerScene(ctx, request, on_finished=finished, settings=settings))
 
     ctx.scenes.push(

@@ -19,6 +19,7 @@ from game.progress import effective_level_id, level_for_xp
 from game.ui.badges_screen import fit_line
 from game.ui.charts import draw_progress_bar, mix
 from game.ui.context import AppContext
+from game.ui.dose_text import change_words
 from game.ui.icons import draw_badge_medallion, draw_icon
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
@@ -150,12 +151,19 @@ class LevelCompleteScene(Scene):
             advice_h = self._draw_advice(surface, pygame.Rect(MARGIN, top, w - 2 * MARGIN, 150))
             top += advice_h + 20
         measured = STILL_H + 14 if r.motion else 0
-        left = pygame.Rect(MARGIN, top, 560, min(h - top - 90 - measured, 400))
+        lines = self.next_time_lines()
+        room = 0 if not lines else min(170, 56 + 30 * ((len(lines) + 1) // 2))
+        left = pygame.Rect(MARGIN, top, 560, min(h - top - 90 - room - measured, 400))
         right = pygame.Rect(left.right + 20, top, w - MARGIN - left.right - 20, left.height)
         self._draw_xp(surface, left)
         self._draw_right(surface, right)
+        below = left.bottom + 14
+        if lines:
+            box = pygame.Rect(MARGIN, below, w - 2 * MARGIN, room - 14)
+            self._draw_next_time(surface, box, lines)
+            below = box.bottom + 14
         if r.motion:
-            strip = pygame.Rect(MARGIN, left.bottom + 14, w - 2 * MARGIN, STILL_H)
+            strip = pygame.Rect(MARGIN, below, w - 2 * MARGIN, STILL_H)
             draw_stillness_summary(surface, theme, strip, r.motion, content)
         hint = "Enter: continue" if self.finished else "Space: show all    Enter: continue"
         blit_text(
@@ -167,6 +175,41 @@ class LevelCompleteScene(Scene):
             color=c.text_dim,
             anchor="bottomright",
         )
+
+    def next_time_lines(self) -> list[tuple[str, bool]]:
+        """What moves next time, one line a move (``True`` when its dose changed),
+        after the level's steady days toward mastery."""
+        o = self.outcome
+        content = self.ctx.content
+        out: list[tuple[str, bool]] = []
+        have, need = o.steady_days
+        if need > 1 and not o.newly_mastered and o.result.completed and not o.pain_advice:
+            day = "day" if need == 1 else "days"
+            out.append((f"Mastery: {have} of {need} steady {day}", have > 0))
+        for eid, before, after in o.dose_changes:
+            ex = content.exercises.get(eid) if content is not None else None
+            if ex is None:
+                continue
+            words = change_words(ex.dose.kind, before.amount, after.amount)
+            out.append((f"{ex.name}: {words}", before != after))
+        return out
+
+    def _draw_next_time(
+        self, surface: pygame.Surface, rect: pygame.Rect, lines: list[tuple[str, bool]]
+    ) -> None:
+        theme = self.ctx.theme
+        c = theme.c
+        panel(surface, theme, rect)
+        x, y = rect.left + 24, rect.top + 12
+        blit_text(surface, theme, "NEXT TIME", (x, y), role="small", color=c.text_dim)
+        half = (rect.width - 48) // 2
+        rows = max(1, (len(lines) + 1) // 2)
+        for i, (text, moved) in enumerate(lines):
+            col, row = divmod(i, rows)
+            pos = (x + col * half, y + 28 + row * 30)
+            colour = c.good if moved else c.text
+            blit_fitted(surface, theme, text, pos, half - 16, roles=("body", "small"),
+                        color=colour, bold=moved)  # fmt: skip
 
     def _draw_advice(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
         theme = self.ctx.theme

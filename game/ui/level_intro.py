@@ -13,10 +13,11 @@ from collections.abc import Callable
 import pygame
 
 from game.content.model import EQUIPMENT, MUSCLES, Content, Exercise, Level
+from game.session.fit import compile_for_player, played_doses
 from game.session.resolve import MissingEquipment, Substitution
 from game.session.settings import SessionSettings
-from game.session.timeline import compile_level
 from game.ui.context import AppContext
+from game.ui.dose_text import dose_words
 from game.ui.figure import draw_guide
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
@@ -65,8 +66,14 @@ class LevelIntroScene(Scene):
         self.on_start = on_start
         self.reduced_motion = reduced_motion
         self.subtitle = subtitle
-        timeline = compile_level(level, self.content, settings)
+        timeline = compile_for_player(level, self.content, settings)
         self.minutes = timeline.total / 60.0
+        #: Each move's dose today, in words: the player's own, shortened to fit.
+        self.doses = {
+            eid: dose_words(self.content.exercises[eid].dose.kind, sets, amount)
+            for eid, (sets, amount) in played_doses(level, self.content, timeline.settings).items()
+            if eid in self.content.exercises
+        }
         self.substitutions = timeline.substitutions
         self.missing = timeline.missing_equipment
         # What will actually be played (substitutes and easier versions in
@@ -261,6 +268,14 @@ class LevelIntroScene(Scene):
         width = card.right - x - 20
         title = blit_title(surface, theme, ex.name, (x, card.top + 18), width)
         y = max(card.top + 70, title.bottom + 10)
+        dose = self.doses.get(ex.id, "")
+        if dose:
+            today = f"Today: {dose}"
+            shown = blit_fitted(
+                surface, theme, today, (x, y - 6), width, roles=("body", "small"),
+                color=c.accent, bold=True,
+            )  # fmt: skip
+            y = shown.bottom + 6
         step = line_step(theme, "small")
 
         def height(text: str, lines: int = 99) -> int:

@@ -63,6 +63,15 @@ def status_of(unlocks: Unlocks, level_id: str) -> NodeStatus:
     return NodeStatus.LOCKED
 
 
+def steady_words(have: int, need: int) -> str:
+    """Mastery progress in kind words: it takes days, and that is the point."""
+    if have == 0:
+        return f"Master it with {need} steady days without pain, on different days."
+    left = need - have
+    more = "one more day" if left == 1 else f"{left} more days"
+    return f"{have} of {need} steady days. {more.capitalize()} and it is mastered; no rush."
+
+
 def level_equipment(level: Level, data: PlayerData) -> list[str]:
     """Equipment named by the level's exercises, in first-use order."""
     seen: dict[str, None] = {}
@@ -393,10 +402,20 @@ class LevelMapScene(Scene):
             surface, theme, status.value, (x, y), role="small", color=chip_col, bold=True
         )
         if level.id == self.today_id:
-            blit_text(
-                surface, theme, "Today's level", (chip.right + 16, y), role="small", color=c.accent
-            )
-        y = chip.bottom + 14
+            today_w = theme.font("small").size("Today's level")[0]
+            beside = chip.right + 16 + today_w <= inner.right
+            spot = (chip.right + 16, y) if beside else (x, chip.bottom + 2)
+            today = blit_text(surface, theme, "Today's level", spot, role="small", color=c.accent)
+            chip = chip if beside else chip.union(today)
+        y = chip.bottom + 6
+        if status in (NodeStatus.OPEN, NodeStatus.COMPLETED) and self.unlocks is not None:
+            have, need = self.unlocks.steady_progress(level.id)
+            if need > 1:
+                y = blit_paragraph(
+                    surface, theme, steady_words(have, need),
+                    pygame.Rect(x, y, inner.width, 60), role="small", color=c.inhale,
+                )  # fmt: skip
+        y += 8
         y = blit_paragraph(
             surface, theme, level.goal, pygame.Rect(x, y, inner.width, 170), role="body"
         )

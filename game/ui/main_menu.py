@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.content.model import Level
 from game.playerdata import PlayerData
 from game.progress import DailyPlan, Stats
 from game.ui.context import AppContext
@@ -39,11 +40,12 @@ class MainMenuScene(Scene):
             MenuItem("Level map", self.open_map, key="m"),
             MenuItem("Badges", self.open_badges, key="b"),
             MenuItem("Progress", self.open_progress, key="p"),
+            MenuItem("Flare-up today", self.flare_up, key="f"),
         ]
         for label, key, action in extra or []:
             items.append(MenuItem(label, action, key=key))
         items.append(MenuItem("Quit", ctx.request_quit, key="q"))
-        self.menu = Menu(items, top_left=(80, 200), width=380, row_height=52, gap=9)
+        self.menu = Menu(items, top_left=(80, 176), width=380, row_height=50, gap=8)
 
     # Lifecycle -----------------------------------------------------------
     def enter(self) -> None:
@@ -92,6 +94,16 @@ class MainMenuScene(Scene):
                 self.ctx, self.data, on_play=lambda lv: start_level(self.ctx, self.data, lv)
             )
         )
+
+    def flare_up(self) -> None:
+        """A rest day that keeps the streak, and the gentle tracks if moving helps."""
+        from game.ui.flare_up import FlareUpScene
+        from game.ui.flow import start_level
+
+        def play(level: Level) -> None:
+            start_level(self.ctx, self.data, level)
+
+        self.ctx.scenes.push(FlareUpScene(self.ctx, self.data, play))
 
     def open_badges(self) -> None:
         from game.ui.badges_screen import BadgesScene

@@ -31,14 +31,17 @@ from game.session.events import (
     SwitchSides,
     Tick,
 )
+from game.session.fit import compile_for_player, played_doses, ratings_for
 from game.session.outcome import build_result
 from game.session.phases import PhaseKind
 from game.session.player import SessionPlayer
+from game.session.ratings import Effort, MoveRating
 from game.session.result import Form, Pain, SessionResult
-from game.session.timeline import compile_level
+from game.session.settings import SessionSettings
 from game.settings import PlayerSettings
-from game.ui.checkin import CheckInAnswer, CheckInScene
+from game.ui.checkin import CheckInAnswer, CheckInMove, CheckInScene
 from game.ui.context import AppContext
+from game.ui.dose_text import dose_words
 from game.ui.input import Act, Action
 from game.ui.pause import PauseChoice, PauseScene
 from game.ui.player_view import PlayerView
@@ -82,6 +85,9 @@ class PlayRequest:
     level: Level
     daily: bool = False
     prefer_easier: bool = False
+    #: The player's session settings with their doses (``PlayerData.session_settings``);
+    #: None plays the level as written, with the player's breath and rest settings.
+    session: SessionSettings | None = None
 
 
 class PlayerScene(Scene):
@@ -101,11 +107,10 @@ class PlayerScene(Scene):
         self.request = request
         self.content = ctx.content
         self.settings = settings or PlayerSettings()
-        self.timeline = compile_level(
-            request.level,
-            ctx.content,
-            self.settings.session_settings(prefer_easier=request.prefer_easier),
+        session = request.session or self.settings.session_settings(
+            prefer_easier=request.prefer_easier
         )
+        self.timeline = compile_for_player(request.level, ctx.content, session)
         self.player = SessionPlayer(self.timeline, ctx.clock)
         self.on_finished = on_finished
         self.reduced_motion = reduced_motion or self.settings.reduced_motion
@@ -185,13 +190,27 @@ class PlayerScene(Scene):
         self._handed_off = True
         if self.watch is not None:
             self.motion_reports = self.watch.finish(self.player.position)
-        self.ctx.scenes.push(CheckInScene(self.ctx, completed=self.player.completed))
+        self.ctx.scenes.push(
+            CheckInScene(self.ctx, completed=self.player.completed, moves=self._checkin_moves())
+        )
+
+    def _checkin_moves(self) -> list[CheckInMove]:
+        """The moves of this level, in order, with the dose each was played at."""
+        doses = played_doses(self.request.level, self.content, self.timeline.settings)
+        out: list[CheckInMove] = []
+        for eid in self.timeline.exercise_ids():
+            ex = self.content.exercises.get(eid)
+            if ex is None:
+                continue
+            sets, amount = doses.get(eid, (0, 0.0))
+            out.append(CheckInMove(eid, ex.name, dose_words(ex.dose.kind, sets, amount)))
+        return out
 
     def resume(self, result: object = None) -> None:
         super().resume(result)
         self.view.forget()
         if isinstance(result, CheckInAnswer):
-            self._record(result.form, result.pain)
+            self._record(result.form, result.pain, result.moves)
         elif result is PauseChoice.RESTART:
             self.player.restart_exercise()
             self.player.resume()
@@ -204,8 +223,16 @@ class PlayerScene(Scene):
         elif self.player.paused and not self._handed_off:
             self.player.resume()
 
-    def _record(self, form: Form, pain: Pain) -> None:
-        result = build_result(self.player, form, pain, self.ctx.clock, daily=self.request.daily)
+    def _record(
+        self, form: Form, pain: Pain, moves: dict[str, tuple[Form, Effort, Pain]] | None = None
+    ) -> None:
+        ratings: tuple[MoveRating, ...] = ()
+        if moves:
+            shares = self.player.shares()
+            ratings = ratings_for(self.timeline, shares, self.content, self.request.level, moves)
+        result = build_result(
+            self.player, form, pain, self.ctx.clock, daily=self.request.daily, ratings=ratings
+        )
         if self.motion_reports:
             result = dataclasses.replace(result, motion=self.motion_reports)
         if self.on_finished is not None:

@@ -27,6 +27,7 @@ from game.ui.charts import (
     draw_heatmap,
     draw_xp_bar,
     mix,
+    rest_color,
 )
 from game.ui.context import AppContext
 from game.ui.icons import draw_icon
@@ -104,6 +105,11 @@ class ProgressScene(Scene):
         if kind is Act.BACK:
             self.ctx.scenes.pop()
             return
+        if kind is Act.SHORTCUT and action.text.lower() == "d":
+            from game.ui.dose_chart import DoseChartScene
+
+            self.ctx.scenes.push(DoseChartScene(self.ctx, self.data))
+            return
         moves = {Act.LEFT: -7, Act.RIGHT: 7, Act.UP: -1, Act.DOWN: 1}
         if kind in moves:
             self.move_focus(moves[kind])
@@ -139,7 +145,9 @@ class ProgressScene(Scene):
         layer = pygame.Surface(size)
         layer.blit(theme.background(size), (0, 0))
         w, h = size
-        screen_header(layer, theme, "Your progress", "Arrows: look at a day    Esc: back", MARGIN)
+        screen_header(
+            layer, theme, "Your progress", "Arrows: look at a day    D: doses    Esc: back", MARGIN
+        )
         top = 104
         card_h = 176
         self._draw_level_card(layer, pygame.Rect(MARGIN, top, 600, card_h), stats)
@@ -277,6 +285,7 @@ class ProgressScene(Scene):
             gap=GAP,
             label_width=label_w,
             freeze_days=frozenset(stats.streak.freezes_used_on),
+            rest_days=stats.rest_days,
         )
         bottom = max(r.bottom for r in self.cells.values()) if self.cells else grid_top
         played = [m for m in stats.heatmap.values() if m > 0]
@@ -284,7 +293,14 @@ class ProgressScene(Scene):
             f"{len(played)} days played    {sum(played):.0f} minutes in all    "
             f"{len(stats.streak.freezes_used_on)} covered by a freeze"
         )
-        blit_text(layer, theme, summary, (x, bottom + 16), role="small", color=c.text_dim)
+        line = blit_text(layer, theme, summary, (x, bottom + 16), role="small", color=c.text_dim)
+        if stats.rest_days:  # the rest-day key, in the rest-day colour, on a line of its own
+            key = pygame.Rect(x, line.bottom + 8, line.height - 4, line.height - 4)
+            pygame.draw.rect(layer, rest_color(theme), key, border_radius=3)
+            words = f"{len(stats.rest_days)} flare-up rest days kept your streak"
+            blit_text(layer, theme, words, (key.right + 8, key.top - 2), role="small",
+                      color=c.text_dim)  # fmt: skip
+            bottom = line.bottom + 8 - 16 - theme.px("small") + line.height
         self._info_y = bottom + 16 + theme.px("small") + 14
 
     def _draw_chart_card(self, layer: pygame.Surface, rect: pygame.Rect) -> None:

@@ -165,6 +165,10 @@ class SettingsScene(Scene):
         elif kind in (Act.POINT, Act.CLICK):
             self._pointer(action)
             return
+        elif kind is Act.SHORTCUT and action.text.lower() == "t":
+            from game.ui.self_test import SelfTestScene  # "Test me again"
+
+            self.ctx.scenes.push(SelfTestScene(self.ctx, self.data))
         else:
             return
         self.dirty = True
@@ -232,7 +236,8 @@ class SettingsScene(Scene):
         blit_text(
             surface,
             theme,
-            "Up/Down choose  \u00b7  Left/Right change  \u00b7  Enter toggle  \u00b7  Esc back",
+            "Up/Down choose  \u00b7  Left/Right change  \u00b7  Enter toggle  \u00b7  "
+            "T test me again  \u00b7  Esc back",
             (w // 2, h - 10),
             role="small",
             color=c.text_dim,

@@ -43,15 +43,19 @@ def test_shipped_path_walks_in_order_and_daily_fits(shipped: Content) -> None:
     today = date(2026, 1, 10)
     history: list[tuple] = []  # type: ignore[type-arg]
     assert compute_unlocks(shipped, []).open_stages[0] == mains[0]
+    day = today
     for i, lid in enumerate(order):
         u = compute_unlocks(shipped, history)
         assert u.is_level_open(lid), (lid, u.why_locked(lid))
         if i % 4 == 0:
             for owned in (frozenset(), ALL):
-                plan = daily_plan(shipped, history, today + timedelta(days=i), owned, "p")
+                plan = daily_plan(shipped, history, day, owned, "p")
                 assert plan.main_level_id == lid
                 assert 8 <= plan.planned_minutes <= 15, (lid, plan.planned_minutes)
-        history.append(rec(play(lid, today + timedelta(days=i), content=shipped), shipped))
+        # A level is mastered on as many different days as its stage asks.
+        for _ in range(shipped.stages[shipped.levels[lid].stage].mastery_days):
+            history.append(rec(play(lid, day, content=shipped), shipped))
+            day += timedelta(days=1)
     u = compute_unlocks(shipped, history)
     assert set(mains) <= set(u.open_stages)
     statuses = evaluate_badges(shipped, history)

@@ -50,10 +50,15 @@ def test_stage_two_stays_shut_until_all_of_stage_one_is_mastered() -> None:
     assert "Master every level of Stabilize" in why and "Stabilize 03" in why
     assert "2 of 3" in why
     # Lost form, mild pain, the easier version: still not mastered.
-    for kw in ({"form": Form.LOST}, {"variant": "easier"}, {"completed": False}):
+    for kw in (
+        {"form": Form.LOST},
+        {"pain": Pain.MILD},
+        {"variant": "easier"},
+        {"completed": False},
+    ):
         u = compute_unlocks(CONTENT, [*history, rec(play("stabilize_03", DAY, **kw))])
         assert not u.is_stage_open("movement"), kw
-    history.append(rec(play("stabilize_03", DAY + timedelta(days=1), pain=Pain.MILD)))
+    history.append(rec(play("stabilize_03", DAY + timedelta(days=1))))
     u = compute_unlocks(CONTENT, history)
     assert u.mastered_stages[:1] == ("stabilize",)
     assert u.is_stage_open("movement") and u.is_level_open("movement_01")
@@ -230,8 +235,8 @@ def test_every_play_of_an_open_level_is_credited(
 
     The reference replay asks a fresh gate (no remembered answers) before each
     play; the game's replay keeps answers between plays. Both must agree, and
-    every finished, pain-free play of a level that was open is credited as its
-    ratings say.
+    every finished play of a level that was open, without sharp pain or "lost
+    it", completes it.
     """
     ref = ProgressState()
     history = []
@@ -244,10 +249,8 @@ def test_every_play_of_an_open_level_is_credited(
         was_open = lid in open_now
         apply(ref, records([item])[0], CONTENT)  # a fresh gate for this step too
         history.append(item)
-        if was_open and completed and pain is not Pain.SHARP:
-            assert lid in ref.completed
-            if form is Form.STEADY:
-                assert lid in ref.mastered
+        if was_open and completed and pain is not Pain.SHARP and form is not Form.LOST:
+            assert lid in ref.completed  # mastery takes several days: the replays compare it
     u = compute_unlocks(CONTENT, history)
     assert u.completed_levels == ref.completed
     assert u.mastered_levels == ref.mastered

@@ -28,14 +28,14 @@ MAINS = ("stabilize", "movement", "integrate", "full_body")
 PLAYS: dict[int, tuple[str, Form, Pain, str, time]] = {
     1: ("stabilize_01", Form.STEADY, Pain.NONE, "standard", time(18, 0)),
     2: ("stabilize_02", Form.STEADY, Pain.NONE, "standard", time(18, 0)),
-    3: ("stabilize_03", Form.STEADY, Pain.MILD, "standard", time(18, 0)),
+    3: ("stabilize_03", Form.STEADY, Pain.NONE, "standard", time(18, 0)),
     4: ("movement_01", Form.STEADY, Pain.NONE, "standard", time(7, 15)),
     5: ("movement_02", Form.WOBBLY, Pain.NONE, "standard", time(18, 0)),
     6: ("movement_02", Form.STEADY, Pain.NONE, "standard", time(18, 0)),
     7: ("integrate_01", Form.WOBBLY, Pain.NONE, "standard", time(0, 30)),
     8: ("integrate_01", Form.STEADY, Pain.SHARP, "standard", time(23, 30)),  # DST day
     9: ("integrate_01", Form.STEADY, Pain.NONE, "easier", time(18, 0)),
-    11: ("integrate_01", Form.STEADY, Pain.MILD, "standard", time(18, 0)),
+    11: ("integrate_01", Form.STEADY, Pain.NONE, "standard", time(18, 0)),
     12: ("full_body_01", Form.STEADY, Pain.NONE, "standard", time(18, 0)),
     **{d: ("full_body_01", Form.STEADY, Pain.NONE, "standard", time(18, 0)) for d in range(13, 17)},
     **{d: ("full_body_01", Form.STEADY, Pain.NONE, "standard", time(12, 0)) for d in range(19, 26)},

@@ -80,8 +80,8 @@ def test_whole_level_emits_every_event_in_order_at_its_time(
     # The form and pain check follows, then the result comes back.
     check = ctx.scenes.top
     assert isinstance(check, CheckInScene)
-    check.handle(Action(Act.CONFIRM))  # steady
-    check.handle(Action(Act.CONFIRM))  # no pain
+    assert [m.exercise_id for m in check.moves] == list(scene.timeline.exercise_ids())
+    check.handle(Action(Act.CONFIRM))  # one key: every move steady, right, no pain
     ctx.scenes.apply_pending()
     assert results, "the result was handed on"
     result = results[0]
@@ -120,8 +120,12 @@ def test_pause_stops_exercise_time_and_quit_asks_first(
     ctx.scenes.apply_pending()
     check = ctx.scenes.top
     assert isinstance(check, CheckInScene) and not check.completed
-    check.handle(Action(Act.SHORTCUT, text="2"))  # wobbly
-    check.handle(Action(Act.SHORTCUT, text="3"))  # sharp pain: advice first
+    check.handle(Action(Act.DOWN))  # the first move
+    check.handle(Action(Act.SHORTCUT, text="2"))  # a bit wobbly
+    check.handle(Action(Act.SHORTCUT, text="9"))  # sharp pain
+    check.handle(Action(Act.PREV))
+    check.handle(Action(Act.PREV))  # round to "Save these answers"
+    check.handle(Action(Act.CONFIRM))  # sharp pain: advice first
     assert check.step == "advice"
     check.draw(screen)
     assert SHARP_PAIN_ADVICE
@@ -130,6 +134,9 @@ def test_pause_stops_exercise_time_and_quit_asks_first(
     result = results[0]
     assert not result.completed
     assert result.pain is Pain.SHARP and result.form is Form.WOBBLY
+    first = result.ratings[0]
+    assert (first.form, first.pain) == (Form.WOBBLY, Pain.SHARP)
+    assert all(r.pain is Pain.NONE for r in result.ratings[1:])
     assert result.active_seconds == pytest.approx(before, abs=1e-6)
 
 
