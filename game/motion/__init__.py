@@ -15,7 +15,6 @@ from game.motion.report import (
     MotionReport,
     Wobble,
     WobbleKind,
-    counts_as_steady,
     measured_form,
     prefill_form,
 )
@@ -24,7 +23,6 @@ __all__ = [
     "MotionReport",
     "Wobble",
     "WobbleKind",
-    "counts_as_steady",
     "measured_form",
     "prefill_form",
 ]

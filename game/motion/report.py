@@ -92,16 +92,3 @@ def prefill_form(
         r.form for r in reports if r.exercise_id == exercise_id and (side is None or r.side is side)
     ]
     return max(found, key=_ORDER.__getitem__) if found else None
-
-
-def counts_as_steady(chosen: Form, measured: Sequence[MotionReport] | None) -> bool:
-    """Whether a move counts as done with steady form, for the mastery gate.
-
-    With the camera on (``measured`` holds the move's reports) every measured
-    hold must be steady: the measurement, not the player's word, decides, and
-    the player cannot rate a measured wobble up. Without a camera (``None`` or
-    no report), the player's own rating counts as it always has.
-    """
-    if measured:
-        return all(r.form is Form.STEADY for r in measured)
-    return chosen is Form.STEADY

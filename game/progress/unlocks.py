@@ -188,9 +188,7 @@ def _is_mastery(record: Record, content: Content) -> bool:
             return False
         need = written_amount(content, level, move)
         if not any(
-            x.form is Form.STEADY
-            and x.pain is Pain.NONE
-            and (x.exercise_id != move or x.amount + 1e-9 >= need)
+            x.steady and x.pain is Pain.NONE and (x.exercise_id != move or x.amount + 1e-9 >= need)
             for x in ratings
         ):
             return False

@@ -10,6 +10,7 @@ the level writes. Nothing is ever played below the written dose to fit.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 from game.content.model import Content, Level
 from game.session.phases import Timeline
@@ -98,14 +99,19 @@ def ratings_for(
     content: Content,
     level: Level,
     answers: dict[str, tuple[Form, Effort, Pain]],
+    measured: Mapping[str, Form] | None = None,
 ) -> tuple[MoveRating, ...]:
-    """One rating per move played, in order: the player's answers, the dose played and
-    the share of it done. A move with no answer is rated all good."""
+    """One rating per move played, in order: the player's answers, the dose played,
+    the share of it done and, with the camera on, the form it measured. A move with
+    no answer is rated all good."""
     doses = played_doses(level, content, timeline.settings)
     out: list[MoveRating] = []
     for eid in timeline.exercise_ids():
         form, effort, pain = answers.get(eid, (Form.STEADY, Effort.RIGHT, Pain.NONE))
         sets, amount = doses.get(eid, (0, 0.0))
         share = shares.get(eid, 0.0)
-        out.append(MoveRating(eid, form, effort, pain, sets, amount, share=share))
+        seen = (measured or {}).get(eid)
+        out.append(
+            MoveRating(eid, form, effort, pain, sets, amount, measured_form=seen, share=share)
+        )
     return tuple(out)

@@ -57,11 +57,19 @@ class MoveRating:
             raise ValueError(f"share must be 0 to 1, got {self.share}")
 
     @property
+    def steady(self) -> bool:
+        """Form held: the player said so and, with the camera on, it measured so.
+
+        A measured wobble is never rated up by the player's word, and the player's
+        own "a bit wobbly" is never overruled by a still picture.
+        """
+        measured_ok = self.measured_form is None or self.measured_form is Form.STEADY
+        return self.form is Form.STEADY and measured_ok
+
+    @property
     def all_good(self) -> bool:
         """Steady, not too hard, no pain: the rating that lets a dose grow."""
-        return (
-            self.form is Form.STEADY and self.effort is not Effort.HARD and self.pain is Pain.NONE
-        )
+        return self.steady and self.effort is not Effort.HARD and self.pain is Pain.NONE
 
 
 def worst_form(forms: list[Form] | tuple[Form, ...]) -> Form:

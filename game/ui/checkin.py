@@ -56,6 +56,8 @@ class CheckInMove:
     exercise_id: str
     name: str
     dose: str = ""
+    #: What the camera measured for this move, if it was on: it pre-fills the form.
+    measured: Form | None = None
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,9 @@ class CheckInScene(Scene):
         super().__init__(ctx)
         self.completed = completed
         self.moves = list(moves)
-        self.answers: dict[str, list[object]] = {m.exercise_id: list(ALL_GOOD) for m in self.moves}
+        self.answers: dict[str, list[object]] = {
+            m.exercise_id: [m.measured or ALL_GOOD[0], *ALL_GOOD[1:]] for m in self.moves
+        }
         self.step = "rate"  # rate -> (advice) -> done
         self.row = 0
         self.col = 0  # 0..8 on a move row: group * 3 + choice
@@ -231,12 +235,16 @@ class CheckInScene(Scene):
                 pygame.draw.rect(
                     surface, c.panel, pygame.Rect(m - 8, y, w - 2 * m + 16, row_h), border_radius=8
                 )
-            dose_w = theme.font("small").size(move.dose)[0] + 10 if move.dose else 0
+            info = move.dose
+            if move.measured is not None:
+                seen = dict(FORM_CHOICES)[move.measured].lower()
+                info = f"{info} \u00b7 camera: {seen}" if info else f"camera: {seen}"
+            dose_w = theme.font("small").size(info)[0] + 10 if info else 0
             name = blit_fitted(
                 surface, theme, move.name, (m, y + row_h // 2), name_w - 12 - dose_w,
                 roles=(role,), anchor="midleft",
             )  # fmt: skip
-            blit_text(surface, theme, move.dose, (name.right + 10, y + row_h // 2),
+            blit_text(surface, theme, info, (name.right + 10, y + row_h // 2),
                       role="small", color=c.text_dim, anchor="midleft")  # fmt: skip
             answer = self.answers[move.exercise_id]
             for col in range(9):

@@ -19,7 +19,7 @@ import pygame
 
 from game.audio import cue_text
 from game.content.model import Exercise, Level
-from game.motion.report import MotionReport
+from game.motion.report import MotionReport, prefill_form
 from game.session.breath import BreathPhase
 from game.session.events import (
     BreatheIn,
@@ -203,7 +203,17 @@ class PlayerScene(Scene):
             if ex is None:
                 continue
             sets, amount = doses.get(eid, (0, 0.0))
-            out.append(CheckInMove(eid, ex.name, dose_words(ex.dose.kind, sets, amount)))
+            words = dose_words(ex.dose.kind, sets, amount)
+            out.append(CheckInMove(eid, ex.name, words, self._measured().get(eid)))
+        return out
+
+    def _measured(self) -> dict[str, Form]:
+        """Each measured move's least steady hold, as a form rating (camera on only)."""
+        out: dict[str, Form] = {}
+        for report in self.motion_reports:
+            seen = prefill_form(self.motion_reports, report.exercise_id)
+            if seen is not None:
+                out[report.exercise_id] = seen
         return out
 
     def resume(self, result: object = None) -> None:
@@ -229,7 +239,9 @@ class PlayerScene(Scene):
         ratings: tuple[MoveRating, ...] = ()
         if moves:
             shares = self.player.shares()
-            ratings = ratings_for(self.timeline, shares, self.content, self.request.level, moves)
+            ratings = ratings_for(
+                self.timeline, shares, self.content, self.request.level, moves, self._measured()
+            )
         result = build_result(
             self.player, form, pain, self.ctx.clock, daily=self.request.daily, ratings=ratings
         )

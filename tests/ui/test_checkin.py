@@ -100,3 +100,27 @@ def test_sharp_pain_on_any_move_shows_the_advice_first(
     check.draw(screen)
     check.handle(Action(Act.CONFIRM))
     assert _answer(below, check).pain is Pain.SHARP
+
+
+def test_the_camera_pre_fills_the_form_and_the_player_may_change_it(
+    content: Content, screen: pygame.Surface
+) -> None:
+    ctx = AppContext(Theme(assets_dir() / "fonts"), SceneStack(), FakeClock(), content)
+    below = _Below(ctx)
+    ctx.scenes.push(below)
+    seen = [
+        CheckInMove("dead_bug", "Dead bug", "2 x 5 reps", measured=Form.WOBBLY),
+        CheckInMove("side_plank", "Side plank", "2 x 25 s", measured=Form.STEADY),
+        CheckInMove("glute_bridge_hold", "Glute bridge hold", "3 x 15 s"),
+    ]
+    check = CheckInScene(ctx, moves=seen)
+    ctx.scenes.push(check)
+    ctx.scenes.apply_pending()
+    check.draw(screen)  # the row says what the camera saw
+    assert check.answers["dead_bug"][0] is Form.WOBBLY
+    assert check.answers["side_plank"][0] is Form.STEADY
+    assert check.answers["glute_bridge_hold"][0] is Form.STEADY
+    check.pick(0, 0)  # the player rates the dead bug steady after all
+    check.save()
+    got = _answer(below, check)
+    assert got.moves["dead_bug"][0] is Form.STEADY

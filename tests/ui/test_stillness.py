@@ -207,3 +207,26 @@ def test_the_bar_and_the_camera_light_show_only_while_frames_are_read(
     assert pygame.image.tobytes(with_bar, "RGB") != pygame.image.tobytes(without, "RGB")
     assert scene.watch is not None and scene.watch.showing and scene.watch.stillness > 0.75
     assert dataclasses.is_dataclass(scene.watch.meter.last)
+
+
+def test_the_check_in_is_pre_filled_from_what_the_camera_measured_and_both_are_kept(
+    content: Content, screen: pygame.Surface
+) -> None:
+    ctx = _ctx(content)
+    scene, ticks, results = _watched(ctx, _frames(content, wobble=True))
+    _play(ctx, scene, screen, clock=ticks)
+    check = ctx.scenes.top
+    assert isinstance(check, CheckInScene)
+    measured = {m.exercise_id: m.measured for m in check.moves if m.measured is not None}
+    assert measured and any(f is not Form.STEADY for f in measured.values())
+    for eid, seen in measured.items():
+        assert check.answers[eid][0] is seen  # pre-filled with the camera's reading
+    check.draw(screen)
+    check.handle(Action(Act.CONFIRM))  # the player says "all good" anyway
+    ctx.scenes.apply_pending()
+    (result,) = results
+    rated = {r.exercise_id: r for r in result.ratings}
+    for eid, seen in measured.items():
+        assert rated[eid].form is Form.STEADY and rated[eid].measured_form is seen
+    wobbled = [r for r in rated.values() if r.measured_form not in (None, Form.STEADY)]
+    assert wobbled and not any(r.all_good for r in wobbled)  # so the dose does not grow
