@@ -22,6 +22,13 @@ from game.ui.scene import Scene
 from game.ui.widgets import Menu, MenuItem, blit_paragraph, blit_text, blit_title, panel
 
 
+def done_words(stats: Stats) -> str:
+    """The Today card's line once the day counts for the streak."""
+    if stats.today in stats.rest_days:
+        return "A flare-up rest day: your streak is kept. Be gentle with your back."
+    return "Today's level is done. See you tomorrow!"
+
+
 class MainMenuScene(Scene):
     def __init__(
         self,
@@ -77,12 +84,12 @@ class MainMenuScene(Scene):
 
         if self.plan is None:
             return
-        done = self.stats is not None and self.stats.streak.today_done
-        sub = (
-            "Today's level is done; playing again adds XP but not another streak day."
-            if done
-            else ""
-        )
+        stats = self.stats
+        sub = ""
+        if stats is not None and stats.today in stats.rest_days:
+            sub = "Today is a flare-up rest day: go gently, and stop at any sharp pain."
+        elif stats is not None and stats.streak.today_done:
+            sub = "Today's level is done; playing again adds XP but not another streak day."
         start_level(self.ctx, self.data, self.plan.level, daily=True, subtitle=sub)
 
     def open_map(self) -> None:
@@ -224,7 +231,7 @@ class MainMenuScene(Scene):
             blit_text(
                 surface,
                 theme,
-                "Today's level is done. See you tomorrow!",
+                done_words(stats),
                 (x, y),
                 role="small",
                 color=c.good,

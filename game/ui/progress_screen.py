@@ -65,6 +65,18 @@ def weekly_totals(
     return [WeekTotals(m, held[m], count[m]) for m in mondays]
 
 
+def day_words(stats: Stats, day: date) -> str:
+    """What the calendar says about one day when the player looks at it."""
+    minutes = stats.heatmap.get(day, 0.0)
+    if minutes > 0:
+        return f"{minutes:.0f} min played"
+    if day in stats.rest_days:
+        return "flare-up rest day, streak kept"
+    if day in stats.streak.freezes_used_on:
+        return "rest day, covered by a streak freeze"
+    return "no play"
+
+
 class ProgressScene(Scene):
     """XP bar and level, streak and freezes, the calendar heatmap, weekly charts."""
 
@@ -347,13 +359,7 @@ class ProgressScene(Scene):
         if rect is None:
             return
         pygame.draw.rect(surface, c.accent, rect.inflate(6, 6), 3, border_radius=6)
-        minutes = self.stats.heatmap.get(self.focus_day, 0.0)
-        if minutes > 0:
-            what = f"{minutes:.0f} min played"
-        elif self.focus_day in self.stats.streak.freezes_used_on:
-            what = "rest day, covered by a streak freeze"
-        else:
-            what = "no play"
+        what = day_words(self.stats, self.focus_day)
         when = "Today" if self.focus_day == self.stats.today else f"{self.focus_day:%a %d %b %Y}"
         blit_text(
             surface,

@@ -63,3 +63,24 @@ def test_a_rest_day_is_no_played_level() -> None:
     replay.feed([Record(rest, 0)])
     assert replay.tally.rest_days == {D0}
     assert replay.tally.levels_completed == 0 and not replay.state.completed
+
+
+def test_the_menu_and_the_calendar_call_a_rest_day_a_rest_day() -> None:
+    from game.ui.main_menu import done_words
+    from game.ui.progress_screen import day_words
+
+    content = load_content()
+    clock = FakeClock(tz=timezone.utc)
+    store = memory_store()
+    data = PlayerData(store, content, clock, store.create_profile("Rest").id)
+    first = play("stabilize_01", clock.local_now().date(), daily=True, content=content)
+    store.record_session(data.profile_id, first, 50)
+    data._forget_history()
+    assert done_words(data.stats()) == "Today's level is done. See you tomorrow!"
+    clock.advance(24 * 3600)
+    assert data.record_rest_day()
+    stats = data.stats()
+    assert stats.streak.today_done
+    assert "rest day" in done_words(stats) and "kept" in done_words(stats)
+    assert day_words(stats, stats.today) == "flare-up rest day, streak kept"
+    assert day_words(stats, stats.today - timedelta(days=1)).endswith("min played")
