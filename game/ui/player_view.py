@@ -21,9 +21,11 @@ from game.content.model import MUSCLES, Exercise
 from game.session.guide import guide_side, set_offset
 from game.session.phases import PhaseKind
 from game.session.result import Side
+from game.ui.guide_focus import inset_rect
 from game.ui.hud import breath_amount, breath_pacer, pacer_radius, progress_bar, ring
 from game.ui.regions import GuideView, Regions
 from game.ui.widgets import (
+    blit_fitted,
     blit_paragraph,
     blit_text,
     blit_title,
@@ -74,6 +76,16 @@ TIMED = frozenset(
         PhaseKind.RELEASE,
     }
 )
+
+
+def stage_text_width(ex: Exercise | None) -> int:
+    """How wide the move's name and muscles may run: up to a magnified inset, if any."""
+    x = STAGE_RECT.left + 18
+    right = STAGE_RECT.right - 18
+    anim = ex.animation if ex is not None else None
+    if anim is not None and anim.focus is not None and anim.focus.inset > 0.0:
+        right = inset_rect(GUIDE_RECT).left - 12
+    return right - x
 
 
 class PlayerView:
@@ -158,8 +170,12 @@ class PlayerView:
             if words is not None:
                 name, muscles = words
                 x, y = STAGE_RECT.left + 18, STAGE_RECT.top + 14
-                blit_text(surface, theme, name, (x, y), role="label", bold=True)
-                blit_text(surface, theme, muscles, (x, y + 32), role="small", color=theme.c.glow)
+                width = stage_text_width(ex)
+                blit_fitted(surface, theme, name, (x, y), width, roles=("label", "small"),
+                            bold=True)  # fmt: skip
+                area = pygame.Rect(x, y + 32, width, 2 * line_step(theme, "small", 1.15))
+                blit_paragraph(surface, theme, muscles, area, role="small",
+                               color=theme.c.glow, spacing=1.15)  # fmt: skip
 
         if ex is None or ex.animation is None:
             return int(self.regions.paint(surface, static, "stage", GUIDE_RECT, words, overlay))

@@ -16,7 +16,7 @@ import pytest
 
 from game.clock import FakeClock
 from game.content import assets_dir
-from game.content.model import Content, Level
+from game.content.model import MUSCLES, Content, Level
 from game.session.phases import PhaseKind
 from game.ui.context import AppContext
 from game.ui.discs import aa_disc
@@ -225,3 +225,27 @@ def test_every_phase_phrase_with_its_breath_stays_inside_the_words_area() -> Non
             text = f"{words} \\u00b7 breathe out"
             widest = min(theme.font(r, True).size(text)[0] for r in ("heading", "label"))
             assert 32 + widest <= WORDS_AREA.right, (size, words)
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_a_moves_name_and_muscles_never_run_under_its_inset(content: Content, size: str) -> None:
+    """The magnified box sits in the guide's top right corner; the words beside it
+    stop short of it, the muscles taking a second line when they need one."""
+    from game.content import assets_dir
+    from game.ui.guide_focus import inset_rect
+    from game.ui.player_view import GUIDE_RECT, STAGE_RECT, stage_text_width
+    from game.ui.theme import Theme
+
+    theme = Theme(assets_dir() / "fonts", text_size=size)
+    box = inset_rect(GUIDE_RECT)
+    insets = [
+        ex
+        for ex in content.exercises.values()
+        if ex.animation is not None and ex.animation.focus and ex.animation.focus.inset > 0
+    ]
+    assert insets
+    for ex in insets:
+        width = stage_text_width(ex)
+        assert STAGE_RECT.left + 18 + width <= box.left - 12
+        muscles = ", ".join(MUSCLES.get(m, m) for m in ex.muscles[:3])
+        assert len(theme.wrap(muscles, width, "small", False)) <= 2, ex.id
