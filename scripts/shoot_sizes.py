@@ -5,9 +5,9 @@
     python scripts/shoot_sizes.py --display :19 ...     # use this X display number
 
 ``--every-screen`` plays a new player's whole first day with real key presses
-and mouse clicks: title, the four first-run pages, main menu, settings (top
+and mouse clicks: title, the four first-run pages, the self-test's first page, main menu, settings (top
 and the reminder rows), level map, badges, progress, players, level intro,
-the player screen, pause, both check-in questions and the results, one
+the player screen, pause, the per-move check-in and the results, one
 capture each. It also prints the smallest text on screen in physical pixels.
 
 For each size this starts a virtual X screen of that size (Xvfb) with a small
@@ -174,6 +174,8 @@ def shoot_every_screen(size: str, out: Path, display: str = "") -> list[Path]:
             s.click((296, 611))  # Continue
             s.capture("first_run_4_breathing")
             s.key("Return", 1.5)  # Skip
+            s.capture("self_test")  # the starting self-test offers itself
+            s.key("Escape", 1.5)  # skip it for now
             s.capture("main_menu")
             s.key("s")
             s.capture("settings")
@@ -198,10 +200,8 @@ def shoot_every_screen(size: str, out: Path, display: str = "") -> list[Path]:
             s.key("space")
             s.capture("pause")
             s.key("r", 14.0)
-            s.capture("check_in_form")
-            s.key("1")
-            s.capture("check_in_pain")
-            s.key("1", 6.0)  # let the count-up finish
+            s.capture("check_in")  # one row per move
+            s.key("Return", 6.0)  # everything steady; let the count-up finish
             s.capture("level_complete")
             return s.shots
 
