@@ -5,8 +5,9 @@
     python scripts/shoot_sizes.py --display :19 ...     # use this X display number
 
 ``--every-screen`` plays a new player's whole first day with real key presses
-and mouse clicks: title, the four first-run pages, the self-test's first page, main menu, settings (top
-and the reminder rows), level map, badges, progress, players, level intro,
+and mouse clicks: title, the four first-run pages, the self-test's first
+page, main menu, settings (top and the reminder rows), level map, badges,
+progress, players, level intro,
 the player screen, pause, the per-move check-in and the results, one
 capture each. It also prints the smallest text on screen in physical pixels.
 
