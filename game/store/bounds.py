@@ -9,6 +9,8 @@ the most any session, or any hold in it, can last.
 
 from __future__ import annotations
 
+import math
+
 #: Seconds: a session's active time, and the time held on one exercise.
 MAX_SECONDS = 24 * 60 * 60
 #: Reps or breaths on one exercise: thousands at the very most.
@@ -23,6 +25,14 @@ LIMITS: dict[str, int] = {
     "reps": MAX_COUNT,
     "breaths": MAX_COUNT,
 }
+
+
+def finite(value: float) -> bool:
+    """``math.isfinite``, but False (not OverflowError) for an integer too big for a float."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def out_of_range(name: str, value: float) -> str | None:

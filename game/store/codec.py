@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
-from game.store.bounds import MAX_COUNT, MAX_SECONDS, out_of_range, shorten, shown
+from game.store.bounds import MAX_COUNT, MAX_SECONDS, finite, out_of_range, shorten, shown
 from game.store.codec_ratings import decode_ratings, encode_ratings
 from game.store.errors import InvalidValue, SchemaError, StoreError
 
@@ -340,17 +340,9 @@ def _int(value: object) -> int:
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise SchemaError(f"expected a number, got {shown(value)}")
-    if not _finite(value):
+    if not finite(value):
         raise SchemaError(f"expected a finite number, got {shown(value)}")
     return value
-
-
-def _finite(value: float) -> bool:
-    """``math.isfinite``, but False (not OverflowError) for an integer too big for a float."""
-    try:
-        return math.isfinite(value)
-    except OverflowError:
-        return False
 
 
 def _within(name: str, read: Callable[[Any], _T]) -> Callable[[Any], _T]:
@@ -411,7 +403,7 @@ def _check_count(value: object, name: str) -> None:
 def _check_seconds(value: object, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidValue(f"{name} must be a number of seconds, got {shown(value)}")
-    if not _finite(value) or value < 0:
+    if not finite(value) or value < 0:
         raise InvalidValue(f"{name} must be a finite, non-negative number of seconds")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from game.motion.report import MotionReport, Wobble, WobbleKind
 from game.session.result import Form, Side
+from game.store.bounds import finite, shown
 from game.store.errors import InvalidValue, SchemaError
 
 _SIDES = {m.value: m for m in Side}
@@ -57,7 +58,7 @@ def _report(item: object, number: int) -> MotionReport:
         raise SchemaError(f"{where}: expected a list of 7 fields")
     exercise_id, side, seconds, frames, share, form, wobbles = item
     if not isinstance(exercise_id, str):
-        raise SchemaError(f"{where} exercise_id: expected text, got {exercise_id!r}")
+        raise SchemaError(f"{where} exercise_id: expected text, got {shown(exercise_id)}")
     if not isinstance(wobbles, list):
         raise SchemaError(f"{where} wobbles: expected a list")
     try:
@@ -88,23 +89,16 @@ def _wobble(item: object, where: str) -> Wobble:
 def _one(table: dict[str, Any], value: object, name: str) -> Any:
     if isinstance(value, str) and value in table:
         return table[value]
-    raise SchemaError(f"{name}: expected one of {', '.join(table)}, got {value!r}")
+    raise SchemaError(f"{name}: expected one of {', '.join(table)}, got {shown(value)}")
 
 
 def _number(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
-        raise SchemaError(f"{name}: expected a finite number, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not finite(value):
+        raise SchemaError(f"{name}: expected a finite number, got {shown(value)}")
     return float(value)
 
 
 def _whole(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SchemaError(f"{name}: expected a whole number, got {value!r}")
+        raise SchemaError(f"{name}: expected a whole number, got {shown(value)}")
     return value
-
-
-def _finite(value: float) -> bool:
-    try:
-        return math.isfinite(value)
-    except OverflowError:
-        return False

@@ -64,3 +64,12 @@ def test_a_bad_measurement_is_refused_and_named(motion: object, named: str) -> N
     record["motion"] = motion
     with pytest.raises(SchemaError, match=named):
         decode_session(record)
+
+
+def test_a_measurement_thousands_of_digits_long_is_named_shortly() -> None:
+    """Quoting the value whole would raise in str() itself past 4,300 digits."""
+    record = json.loads(json.dumps(encode_session(1, make_result(3), 5)))
+    record["motion"] = [["bird_dog", "left", 10**5000, 100, 0.5, "steady", []]]
+    with pytest.raises(SchemaError, match="motion 1 seconds") as caught:
+        decode_session(record)
+    assert "digits long" in str(caught.value) and len(str(caught.value)) < 200
