@@ -171,8 +171,14 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         if type(item) is not list or len(item) != 6:
             return None
         # An entry equal to one already decoded is that same immutable object. Equal
-        # is not enough where True == 1 and False == 0, so those fields' types come first.
-        if type(item[3]) is int and type(item[4]) is int and type(item[5]) is bool:
+        # is not enough where True == 1, False == 0 and 0 == 0.0, so the fields' types
+        # come first (the encoder writes seconds as floats; an int falls through).
+        if (
+            type(item[2]) is float
+            and type(item[3]) is int
+            and type(item[4]) is int
+            and type(item[5]) is bool
+        ):
             try:
                 known = seen.get(tuple(item))
             except TypeError:  # something unhashable inside: the checks below say no
@@ -195,9 +201,10 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         ):
             return None
         made = build(exercise_id, sides[side], held, reps, breaths, skipped)
-        if len(seen) >= _SEEN_MAX:
-            seen.clear()
-        seen[(exercise_id, side, held, reps, breaths, skipped)] = made
+        if kind is float:  # only what the lookup above may find again
+            if len(seen) >= _SEEN_MAX:
+                seen.clear()
+            seen[(exercise_id, side, held, reps, breaths, skipped)] = made
         add(made)
     # parse_instant always gives a fixed-offset timezone, so both are aware.
     started = parse_instant(record["started_at"])

@@ -341,3 +341,17 @@ def test_loading_never_releases_objects_someone_else_froze() -> None:
     finally:
         gc.unfreeze()
     assert keep
+
+
+def test_shared_entries_never_mix_a_whole_number_with_a_float() -> None:
+    """0 == 0.0 and hash alike, so an entry kept for sharing must not come back
+    for a record that wrote the other type (the order the two arrive in varies)."""
+    base = _record(make_result(1))
+    for first, then in ((0, 0.0), (0.0, 0), (30, 30.0), (30.0, 30)):
+        codec._SEEN_EXERCISES.clear()
+        for held in (first, then):
+            record = json.loads(json.dumps(base))
+            record["exercises"] = [["plank_x", "both", held, 0, 0, False]]
+            fast = codec._decode_session_fast(record)
+            assert fast is not None
+            _same(fast, codec._decode_session_checked(record))
