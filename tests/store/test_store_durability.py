@@ -55,18 +55,22 @@ class SyscallSpy:
         monkeypatch.setattr(os, "replace", spy_replace)
 
 
-def test_each_commit_syncs_the_folder_after_renaming_over_the_save(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _second_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, SyscallSpy]:
+    """A save with one session, then the calls a second session's commit makes."""
     folder = tmp_path / "saves"
     store = open_store(folder, now=fixed_now)
     pid = store.create_profile("Ana").id
     store.record_session(pid, make_result(0), 10)
-
     spy = SyscallSpy(monkeypatch)
     store.record_session(pid, make_result(1), 10)
     store.close()
+    return folder, spy
 
+
+def test_each_commit_syncs_the_folder_after_renaming_over_the_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, spy = _second_commit(tmp_path, monkeypatch)
     save = os.fspath(folder / SAVE_NAME)
     renames = [i for i, (call, path) in enumerate(spy.log) if call == "replace" and path == save]
     assert renames, f"the save was never renamed into place: {spy.log}"
@@ -80,13 +84,7 @@ def test_each_commit_syncs_the_folder_after_renaming_over_the_save(
 def test_the_backup_is_put_in_place_before_the_save_is_replaced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "saves"
-    store = open_store(folder, now=fixed_now)
-    pid = store.create_profile("Ana").id
-    store.record_session(pid, make_result(0), 10)
-    spy = SyscallSpy(monkeypatch)
-    store.record_session(pid, make_result(1), 10)
-    store.close()
+    folder, spy = _second_commit(tmp_path, monkeypatch)
     backup, save = os.fspath(folder / BACKUP_NAME), os.fspath(folder / SAVE_NAME)
     calls = [c for c in spy.log if c[0] == "replace" and c[1] in (backup, save)]
     assert calls == [("replace", backup), ("replace", save)], spy.log
