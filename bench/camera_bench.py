@@ -1,6 +1,6 @@
 """The stillness meter's cost: frame time and CPU with the camera on, beside it off.
 
-The camera is the practice one (``game.ui.cameras.PracticeCamera``): a
+The camera is the practice one (``game.ui.camera.providers.PracticeCamera``): a
 ``FakeCamera`` playing 160x120 grayscale pictures drawn from the guide, read
 at 10 per second by the same ``CameraFeed`` thread a real camera uses, so the
 capture, the shrinking and the per-frame comparison all run as in play.
@@ -53,12 +53,12 @@ def frame_cost(frames: int) -> dict[str, Any]:
     from game.content import assets_dir, load_content
     from game.motion.thresholds import load_thresholds
     from game.session.phases import PhaseKind
-    from game.ui.camera import CameraFeed
-    from game.ui.cameras import PracticeCamera
+    from game.ui.camera.feed import CameraFeed
+    from game.ui.camera.providers import PracticeCamera
+    from game.ui.camera.stillness import StillnessWatch
     from game.ui.context import AppContext
-    from game.ui.player_scene import PlayerScene, PlayRequest
     from game.ui.scene import SceneStack
-    from game.ui.stillness import StillnessWatch
+    from game.ui.scenes.player_scene import PlayerScene, PlayRequest
     from game.ui.theme import Theme
 
     pygame.display.init()

@@ -11,12 +11,12 @@ Modes:
 - ``bare-loop SECONDS``: a 60 FPS ``pygame.time.Clock`` loop that fills and
   flips a 1280x720 window, the least any pygame game can cost.
 - ``game-play SECONDS SAVES``: the real ``App`` with content, store and sound
-  wired as ``game.launch`` wires them, playing the first level.
+  wired as ``game.cli.launch`` wires them, playing the first level.
 - ``game-play-camera SECONDS SAVES``: ``game-play`` with the stillness meter
   on, reading the practice camera (160x120 grayscale frames at 10 per second).
 - ``game-menu SECONDS SAVES``: the same ``App`` sitting on the main menu.
 - ``bare-start``: import pygame, open a 1280x720 SCALED window, flip once.
-- ``game-start SAVES``: the real command line (``game.cli.main``) until the
+- ``game-start SAVES``: the real command line (``game.cli.main.main``) until the
   first frame is presented.
 
 Loop modes print one JSON line with the CPU seconds (user + system) and the
@@ -97,25 +97,25 @@ def game_start(saves: Path) -> None:
         os._exit(0)
 
     pygame.display.flip = first_flip
-    from game.cli import main
+    from game.cli.main import main
 
     main(["--saves", str(saves)])
     raise SystemExit("the game ended without presenting a frame")
 
 
 def game_loop(seconds: float, saves: Path, *, play: bool, camera: bool = False) -> None:
-    """The real App, wired like ``game.launch._run_window``, for ``seconds``."""
+    """The real App, wired like ``game.cli.launch._run_window``, for ``seconds``."""
     sys.path.insert(0, str(ROOT))
     import pygame
 
-    from game.app import App, AppOptions
-    from game.audio import CuePlayer
+    from game.audio.player import CuePlayer
+    from game.cli.launch import main_menu
     from game.clock import MonotonicClock
     from game.content import assets_dir, load_content
-    from game.launch import main_menu
-    from game.playerdata import PlayerData
+    from game.player.data import PlayerData
     from game.store import open_store
-    from game.ui.player_scene import PlayerScene, PlayRequest
+    from game.ui.loop import App, AppOptions
+    from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 
     clock = MonotonicClock()
     content = load_content()
@@ -133,7 +133,7 @@ def game_loop(seconds: float, saves: Path, *, play: bool, camera: bool = False) 
         level = content.stage_levels("stabilize")[0]
         settings = data.settings()
         if camera:
-            from game.ui.cameras import PracticeCamera
+            from game.ui.camera.providers import PracticeCamera
 
             ctx.cameras = PracticeCamera(content)
             settings = settings.with_changes(camera=True)

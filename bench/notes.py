@@ -10,14 +10,14 @@ METHOD = """## Method
   in the game. One frame is two 1/120 s logic steps, a draw and
   `pygame.display.flip()`; the draw is the game's own, which redraws only the
   areas whose values changed and the rectangle the guide moved through
-  (`game/ui/player_view.py`; a test checks every frame of three levels
+  (`game/ui/scenes/player_view.py`; a test checks every frame of three levels
   against a full redraw, pixel for pixel). The bare frame is `screen.fill`
   and a flip. The scene is first advanced 10 s into the level and drawn 60
   times to warm the caches; then blocks of 100 scene frames and 100 bare
   frames alternate. The notes add the same measure on the first movement
   level, where the guide moves in every frame.
 - CPU: `bench/drivers.py` runs the real `App` with content, save store and
-  sound wired as `game.launch` wires them, on a prepared save with one player:
+  sound wired as `game.cli.launch` wires them, on a prepared save with one player:
   once with the first level playing on top of the main menu, once on the main
   menu alone. The bare loop is a 60 FPS `pygame.time.Clock` loop that fills and
   flips. CPU is user + system time over wall time, as a percentage of one
@@ -34,7 +34,7 @@ METHOD = """## Method
   frames with the meter on and off.
 - Start-up: the parent reads `time.monotonic()` just before spawning the child;
   the child prints `time.monotonic()` right after its first presented frame.
-  The game child runs the real command line (`game.cli.main`) on the prepared
+  The game child runs the real command line (`game.cli.main.main`) on the prepared
   save; the bare child imports pygame, opens a 1280x720 SCALED window and flips
   once. One unmeasured run of each first, then the median of 5 runs each,
   game and bare alternating.
@@ -85,7 +85,7 @@ loop itself ticks at 60 FPS. What is left over the target is the flip.
 cost is the event pump and the pacing sleep.
 """,
     "startup": """The game presents a title card right after the window opens and loads the
-levels, sound and first screen behind it (`game/launch.py`, `game/ui/splash.py`);
+levels, sound and first screen behind it (`game/cli/launch.py`, `game/ui/scenes/splash.py`);
 before the card it imports only pygame, the clock, the theme and the save-folder
 lock. What is left is the interpreter, pygame and the window, as for the bare
 window, plus about 10 ms of the store's imports for the lock.

@@ -87,8 +87,8 @@ def frame_cost(frames: int, stage: str = "stabilize") -> tuple[list[float], list
     from game.clock import FakeClock
     from game.content import assets_dir, load_content
     from game.ui.context import AppContext
-    from game.ui.player_scene import PlayerScene, PlayRequest
     from game.ui.scene import SceneStack
+    from game.ui.scenes.player_scene import PlayerScene, PlayRequest
     from game.ui.theme import Theme
 
     pygame.display.init()

@@ -36,7 +36,7 @@ from tinydb.storages import JSONStorage
 from game.clock import FakeClock
 from game.content import load_content
 from game.content.model import Content
-from game.playerdata import CHECKPOINT_KEY, PlayerData
+from game.player.data import CHECKPOINT_KEY, PlayerData
 from game.progress.stats import Stats
 from game.session.ratings import Effort, MoveRating, worst_form
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side

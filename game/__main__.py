@@ -1,5 +1,5 @@
-"""``python -m game``: see game.cli."""
+"""``python -m game``: see game.cli.main."""
 
-from game.cli import main
+from game.cli.main import main
 
 raise SystemExit(main())

@@ -25,20 +25,20 @@ import pygame
 
 from game.clock import FakeClock
 from game.content import assets_dir, load_content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
+from game.player.settings import PlayerSettings
 from game.session.phases import PhaseKind
 from game.session.result import SessionResult
-from game.settings import PlayerSettings
 from game.store import memory_store
-from game.ui.camera import CameraFeed
-from game.ui.camera_setup import CameraSetupScene
-from game.ui.cameras import PracticeCamera
+from game.ui.camera.feed import CameraFeed
+from game.ui.camera.providers import PracticeCamera
+from game.ui.camera.stillness import StillnessWatch
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.level_complete import LevelCompleteScene
-from game.ui.player_scene import PlayerScene, PlayRequest
 from game.ui.scene import SceneStack
-from game.ui.stillness import StillnessWatch
+from game.ui.scenes.camera_setup import CameraSetupScene
+from game.ui.scenes.level_complete import LevelCompleteScene
+from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 from game.ui.theme import Theme
 
 

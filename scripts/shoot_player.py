@@ -21,8 +21,8 @@ from game.content import assets_dir, load_content
 from game.session.breath import BreathPhase
 from game.session.phases import PhaseKind
 from game.ui.context import AppContext
-from game.ui.player_scene import PlayerScene, PlayRequest
 from game.ui.scene import SceneStack
+from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 from game.ui.theme import Theme
 
 STEP = 1 / 120

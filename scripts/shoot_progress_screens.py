@@ -23,7 +23,7 @@ import pygame
 from game.clock import FakeClock
 from game.content import assets_dir, load_content
 from game.content.model import Content
-from game.playerdata import Outcome, PlayerData
+from game.player.data import Outcome, PlayerData
 from game.progress import daily_level_id
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store import memory_store
@@ -111,10 +111,10 @@ def shoot(scene: Scene, path: Path, settle: float = 0.0) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from game.ui.badges_screen import BadgesScene
-    from game.ui.level_complete import LevelCompleteScene
-    from game.ui.level_map import LevelMapScene
-    from game.ui.progress_screen import ProgressScene
+    from game.ui.scenes.badges_screen import BadgesScene
+    from game.ui.scenes.level_complete import LevelCompleteScene
+    from game.ui.scenes.level_map import LevelMapScene
+    from game.ui.scenes.progress_screen import ProgressScene
 
     large = "--large" in argv
     args = [a for a in argv if not a.startswith("--")]

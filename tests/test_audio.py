@@ -20,8 +20,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game import audio
-from game.audio import (
+from game.audio import player as audio
+from game.audio.player import (
     CUE_TEXT,
     NO_DEVICE_NOTICE,
     NO_SOUNDS_NOTICE,
@@ -150,7 +150,9 @@ def test_manifest_covers_every_cue_the_session_emits() -> None:
     exercises = load_content().exercises.values()
     words = [w for ex in exercises for w in (ex.phases.out, ex.phases.back)]
     for cue_id in cues.all_cue_ids(_exercise_names(), words):
-        assert cue_id in CUES, f"{cue_id}: add it to game.audio and run scripts/make_sounds.py"
+        assert cue_id in CUES, (
+            f"{cue_id}: add it to game.audio.player and run scripts/make_sounds.py"
+        )
 
 
 def test_phase_words_are_spoken_from_their_own_files_and_shown_as_written() -> None:
@@ -304,7 +306,7 @@ def test_missing_files_are_silent_and_logged_once(
     manifest["cues"]["hold"]["file"] = "hold.ogg"
     (folder / "manifest.json").write_text(json.dumps(manifest))
     player = CuePlayer(folder)
-    with caplog.at_level(logging.WARNING, logger="game.audio"):
+    with caplog.at_level(logging.WARNING, logger="game.audio.player"):
         assert not player.play("rest")
         assert not player.play("rest")
         assert not player.play("hold")

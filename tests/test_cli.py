@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game import __version__
-from game.cli import main
+from game.cli.main import main
 
 MUST_SHOW = """\
 id: bird_dog
@@ -120,14 +120,14 @@ def test_commands_import_only_what_they_need() -> None:
     """``check`` never loads pygame; playing never loads the optional commands' modules."""
     code = (
         "import sys\n"
-        "from game.cli import main, parse\n"
+        "from game.cli.main import main, parse\n"
         "parse(['--saves', 'x'])\n"
         "parse(['play', '--time-scale', '2'])\n"
-        "print('game.tools' in sys.modules, 'game.tools_progress' in sys.modules)\n"
+        "print('game.cli.guide' in sys.modules, 'game.cli.progress' in sys.modules)\n"
         "assert main(['check']) == 0\n"
         "print('pygame' in sys.modules)\n"
         "parse(['stats', '--json'])\n"
-        "print('game.tools_progress' in sys.modules)\n"
+        "print('game.cli.progress' in sys.modules)\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],

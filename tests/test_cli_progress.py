@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.cli.main import main
 from game.content import load_content
 from game.content.model import Content
 from game.progress import HISTORY_COLUMNS, xp_for

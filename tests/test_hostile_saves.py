@@ -17,16 +17,16 @@ from typing import Any
 
 import pytest
 
-from game import launch
-from game.app import App
-from game.cli import main
+from game.cli import launch
+from game.cli.main import main
 from game.content import load_content
 from game.progress import xp_for
 from game.session.result import ExerciseResult, Form, SessionResult, Side
 from game.store import BACKUP_NAME, SAVE_NAME, open_store
-from game.ui.main_menu import MainMenuScene
-from game.ui.recovery_screen import RecoveryScene
+from game.ui.loop import App
 from game.ui.scene import Scene
+from game.ui.scenes.main_menu import MainMenuScene
+from game.ui.scenes.recovery_screen import RecoveryScene
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 #: A whole number well inside a float's range; two of them added are not.

@@ -17,47 +17,77 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = (ROOT / "pyproject.toml").read_text("utf-8")
 
-#: The pure core of the design: no pygame, no screens, no start-up code.
+#: The pure core of the design: no pygame, no screens, no sound, no command line.
 PURE = (
     "game.clock",
     "game.content",
     "game.rig",
     "game.session",
+    "game.motion",
     "game.progress",
     "game.store",
-    "game.settings",
-    "game.playerdata",
-    "game.reminders",
-    "game.reminder_install",
-    "game.motion",
+    "game.player",
 )
 
+#: Packages whose parts are layered by a contract of their own.
+CONTAINERS = ("game.ui", "game.cli", "game.player")
 
-def _list(key: str) -> list[str]:
-    found = re.search(rf"^{key} = \[(.*?)\]", PYPROJECT, flags=re.S | re.M)
-    assert found is not None, f"no {key} in pyproject.toml"
+
+def _contracts() -> list[str]:
+    return PYPROJECT.split("[[tool.importlinter.contracts]]")[1:]
+
+
+def _list(block: str, key: str) -> list[str]:
+    found = re.search(rf"^{key} = \[(.*?)\]", block, flags=re.S | re.M)
+    assert found is not None, f"no {key} in a contract of pyproject.toml"
     return re.findall(r'"([^"]+)"', found.group(1))
 
 
-def _top_level_modules() -> set[str]:
+def _layered(container: str | None) -> set[str]:
+    for block in _contracts():
+        if 'type = "layers"' not in block:
+            continue
+        inside = _list(block, "containers") if "containers = " in block else [None]
+        if inside == [container]:
+            return {m.strip() for layer in _list(block, "layers") for m in layer.split("|")}
+    raise AssertionError(f"no layers contract for {container or 'the top level'}")
+
+
+def _children(package: Path) -> set[str]:
     names = set()
-    for path in (ROOT / "game").iterdir():
+    for path in package.iterdir():
         if path.is_dir() and (path / "__init__.py").exists():
-            names.add(f"game.{path.name}")
+            names.add(path.name)
         elif path.suffix == ".py" and path.stem != "__init__":
-            names.add(f"game.{path.stem}")
+            names.add(path.stem)
     return names
 
 
-def test_every_module_of_the_game_sits_in_a_layer() -> None:
-    layered = {m.strip() for layer in _list("layers") for m in re.split(r"[|:]", layer)}
-    assert _top_level_modules() == layered
+def test_every_top_level_module_sits_in_a_layer() -> None:
+    assert {f"game.{name}" for name in _children(ROOT / "game")} == _layered(None)
 
 
-def test_the_pure_core_is_forbidden_pygame_and_the_screens() -> None:
-    assert set(_list("source_modules")) == set(PURE)
-    forbidden = set(_list("forbidden_modules"))
-    assert {"pygame", "game.ui", "game.app", "game.launch", "game.audio"} <= forbidden
+@pytest.mark.parametrize("container", CONTAINERS)
+def test_every_part_of_a_layered_package_sits_in_a_layer(container: str) -> None:
+    folder = ROOT.joinpath(*container.split("."))
+    assert _children(folder) == _layered(container)
+
+
+def test_the_pure_core_is_forbidden_pygame_the_screens_and_the_command_line() -> None:
+    [forbidden_contract] = [b for b in _contracts() if 'type = "forbidden"' in b]
+    assert set(_list(forbidden_contract, "source_modules")) == set(PURE)
+    assert set(_list(forbidden_contract, "forbidden_modules")) == {
+        "pygame",
+        "game.ui",
+        "game.audio",
+        "game.cli",
+    }
+
+
+def test_the_pure_core_is_every_package_below_the_screens() -> None:
+    """A new package under the screens must join the pure core or say why not."""
+    below = _layered(None) - {"game.__main__", "game.cli", "game.ui", "game.audio"}
+    assert below == set(PURE)
 
 
 LINT = Path(sys.executable).parent / "lint-imports"

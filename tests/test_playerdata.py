@@ -8,9 +8,9 @@ import pytest
 
 from game.clock import FakeClock
 from game.content import load_content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
+from game.player.settings import PlayerSettings
 from game.session.result import ExerciseResult, Form, Pain, SessionResult
-from game.settings import PlayerSettings
 from game.store import memory_store
 
 

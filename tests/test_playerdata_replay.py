@@ -11,7 +11,7 @@ import pytest
 from game.clock import FakeClock
 from game.content import load_content
 from game.content.model import Content
-from game.playerdata import CHECKPOINT_KEY, PlayerData
+from game.player.data import CHECKPOINT_KEY, PlayerData
 from game.progress.metrics import Tally
 from game.progress.stats import Stats, player_stats
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game.clock import FakeClock
 from game.content import load_content
-from game.playerdata import CHECKPOINT_KEY, PlayerData
+from game.player.data import CHECKPOINT_KEY, PlayerData
 from game.progress.replay import RULES_VERSION
 from game.session.ratings import Effort, MoveRating
 from game.session.result import ExerciseResult, Form, Pain, SessionResult

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from game import reminder_install as inst
-from game.reminders import Reminder, first_date, ics_text, on_calendar, timer_text, unit_name
+from game.player import reminder_install as inst
+from game.player.reminders import Reminder, first_date, ics_text, on_calendar, timer_text, unit_name
 
 NOW = datetime(2024, 3, 6, 9, 15, tzinfo=timezone.utc)  # a Wednesday
 TODAY = date(2024, 3, 6)
@@ -84,7 +84,7 @@ def test_the_cancellation_matches_the_event_and_wins_over_it() -> None:
 
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_a_character() -> None:
-    from game.reminders import _fold
+    from game.player.reminders import _fold
 
     line = "DESCRIPTION:" + "Ruhig atmen, Rücken gerade. " * 10
     parts = _fold(line)
@@ -226,8 +226,8 @@ def test_tests_never_see_the_real_config_folder() -> None:
 
 
 def test_the_remind_command_shows_the_notification(monkeypatch: pytest.MonkeyPatch) -> None:
-    from game.cli import main
-    from game.reminders import MESSAGE, TITLE
+    from game.cli.main import main
+    from game.player.reminders import MESSAGE, TITLE
 
     seen: list[tuple[str, str]] = []
 

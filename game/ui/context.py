@@ -30,8 +30,8 @@ class AppContext:
     saves_dir: Path | None = None
     time_scale: float = 1.0
     store: Any = None  # game.store.SaveStore once opened
-    audio: Any = None  # game.audio.CuePlayer, or None when silent
-    cameras: Any = None  # game.ui.cameras.CameraProvider; None means the system's
+    audio: Any = None  # game.audio.player.CuePlayer, or None when silent
+    cameras: Any = None  # game.ui.camera.providers.CameraProvider; None means the system's
     notices: list[str] = field(default_factory=list)
     size: tuple[int, int] = LOGICAL_SIZE
     quit_requested: bool = False

@@ -164,7 +164,7 @@ def test_deep_nesting_is_reported_where_depth_33_begins(monkeypatch):
 
 
 def test_check_prints_the_nesting_message_with_its_place_and_hint(tmp_path, capsys):
-    from game.cli import main
+    from game.cli.main import main
 
     bad = tmp_path / "deep.yaml"
     bad.write_text("id: deep\nsteps: " + "[" * 5_000 + "]" * 5_000 + "\n", "utf-8")

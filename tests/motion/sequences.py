@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from game.content import load_content
 from game.content.model import Content, Exercise
 from game.motion.frames import Frame
-from game.ui.camera_demo import Look, breath_at, render_frame
+from game.ui.camera.practice import Look, breath_at, render_frame
 
 FPS = 10
 READY_SECONDS = 3.0

@@ -16,7 +16,7 @@ from game.motion.meter import MotionMeter
 from game.motion.report import MotionReport, WobbleKind
 from game.motion.thresholds import load_thresholds
 from game.session.result import Side
-from game.ui.camera import shrink
+from game.ui.camera.feed import shrink
 from tests.motion.sequences import FPS, SEQUENCES, Sequence
 
 _cache: dict[str, Sequence] = {}

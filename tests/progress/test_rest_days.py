@@ -8,7 +8,7 @@ from progress_fixtures import play
 
 from game.clock import FakeClock
 from game.content import load_content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.progress.history import REST_LEVEL_ID, Record
 from game.progress.replay import Replay
 from game.progress.rest import rest_allowed, rest_limit, rest_tracks
@@ -66,8 +66,8 @@ def test_a_rest_day_is_no_played_level() -> None:
 
 
 def test_the_menu_and_the_calendar_call_a_rest_day_a_rest_day() -> None:
-    from game.ui.main_menu import done_words
-    from game.ui.progress_screen import day_words
+    from game.ui.scenes.main_menu import done_words
+    from game.ui.scenes.progress_screen import day_words
 
     content = load_content()
     clock = FakeClock(tz=timezone.utc)

@@ -10,7 +10,7 @@ from walk_helpers import next_day, play_level
 from game.clock import FakeClock
 from game.content import load_content
 from game.content.model import Content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.progress.doses import ladder
 from game.session.result import Pain
 from game.store import memory_store

@@ -15,7 +15,7 @@ from progress_fixtures import play, rec
 from game.clock import FakeClock
 from game.content import load_content
 from game.content.model import Content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.progress.unlocks import compute_unlocks
 from game.session.result import ExerciseResult, Form
 from game.store import memory_store
@@ -91,7 +91,7 @@ def test_a_move_played_under_half_its_dose_counts_as_not_played(shipped: Content
 
 
 def test_the_map_counts_steady_days_toward_mastery(shipped: Content) -> None:
-    from game.ui.level_map import steady_words
+    from game.ui.scenes.level_map import steady_words
 
     plays = [
         rec(play("stabilize_01", DAY + timedelta(days=n), content=shipped), shipped)

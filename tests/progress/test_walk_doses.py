@@ -17,7 +17,7 @@ from walk_helpers import next_day, play_level
 
 from game.clock import FakeClock
 from game.content import load_content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.progress.doses import ladder
 from game.session.ratings import Effort
 from game.session.result import Form, Pain

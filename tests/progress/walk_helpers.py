@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from game.clock import FakeClock, local_date, utc_offset_minutes
 from game.content.model import Level
-from game.playerdata import Outcome, PlayerData
+from game.player.data import Outcome, PlayerData
 from game.session.fit import compile_for_player, ratings_for
 from game.session.player import SessionPlayer
 from game.session.ratings import Effort

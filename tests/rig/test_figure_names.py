@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.content.model import MUSCLES
 from game.rig.pose import solve
-from game.ui.figure import MUSCLE_LINES
+from game.ui.figure.draw import MUSCLE_LINES
 
 
 def test_every_muscle_line_joins_known_points() -> None:

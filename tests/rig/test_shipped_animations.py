@@ -75,8 +75,8 @@ def test_every_animation_draws_and_a_contact_sheet_renders(tmp_path: object) -> 
     import pygame
 
     from game.rig.library import subject_of
-    from game.ui.contact_sheet import render_contact_sheet
-    from game.ui.figure import draw_guide
+    from game.ui.figure.contact_sheet import render_contact_sheet
+    from game.ui.figure.draw import draw_guide
 
     surface = pygame.Surface((320, 240))
     for ex in ANIMATED:
@@ -94,7 +94,7 @@ def test_every_animation_draws_and_a_contact_sheet_renders(tmp_path: object) -> 
 def test_preview_runs_headless_with_a_fake_clock() -> None:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     from game.clock import FakeClock
-    from game.ui.preview import run_preview
+    from game.ui.figure.preview import run_preview
 
     ex = ANIMATED[0]
     assert run_preview(ex, CONTENT, clock=FakeClock(), size=(320, 240), max_frames=3) == 0

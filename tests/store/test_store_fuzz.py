@@ -32,10 +32,10 @@ import pytest
 from game.clock import FakeClock
 from game.content import load_content
 from game.content.model import Content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
+from game.player.settings import PlayerSettings
 from game.progress import daily_level_id, history_rows
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
-from game.settings import PlayerSettings
 from game.store import BACKUP_NAME, LOCK_NAME, SAVE_NAME, StoreError, open_store, read_snapshot
 
 START = datetime(2026, 5, 4, 7, 30, tzinfo=timezone.utc)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import App, AppOptions
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.ui.input import Act, Action
-from game.ui.title import TitleScene
+from game.ui.loop import App, AppOptions
+from game.ui.scenes.title import TitleScene
 
 
 class SteppingClock(FakeClock):

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 import pygame
 import pytest
 
-from game.app import FIXED_STEP, MAX_CATCH_UP, App, AppOptions
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content
-from game.ui.pause import PauseScene
-from game.ui.player_scene import PlayerScene, PlayRequest
+from game.ui.loop import FIXED_STEP, MAX_CATCH_UP, App, AppOptions
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 
 
 def _app(content: Content, time_scale: float = 1.0) -> Iterator[tuple[App, PlayerScene]]:

@@ -13,22 +13,22 @@ from game.content.model import Content
 from game.motion.fake import FakeCamera
 from game.motion.frames import Frame
 from game.motion.report import MotionReport
+from game.player.settings import PlayerSettings
 from game.session.result import Form, Side
-from game.settings import PlayerSettings
-from game.ui import cameras as cameras_module
-from game.ui.camera import (
+from game.ui.camera import providers as cameras_module
+from game.ui.camera.feed import (
     CameraFeed,
     PygameCamera,
     camera_names,
     frame_to_surface,
     surface_to_frame,
 )
-from game.ui.camera_setup import PREVIEW, PRIVACY, CameraSetupScene
-from game.ui.cameras import PracticeCamera, SystemCameras, provider_for
+from game.ui.camera.providers import PracticeCamera, SystemCameras, provider_for
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import SceneStack
-from game.ui.stillness_summary import by_move, chip_text
+from game.ui.scenes.camera_setup import PREVIEW, PRIVACY, CameraSetupScene
+from game.ui.scenes.stillness_summary import by_move, chip_text
 from game.ui.theme import Theme
 
 
@@ -214,7 +214,7 @@ def test_the_setup_screen_without_a_camera_says_so(
     content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     words: list[str] = []
-    import game.ui.camera_setup as setup_module
+    import game.ui.scenes.camera_setup as setup_module
 
     real = setup_module.blit_paragraph
 

@@ -9,10 +9,10 @@ from game.content import assets_dir
 from game.content.model import Content
 from game.session.ratings import Effort
 from game.session.result import Form, Pain
-from game.ui.checkin import CheckInAnswer, CheckInMove, CheckInScene
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene, SceneStack
+from game.ui.scenes.checkin import CheckInAnswer, CheckInMove, CheckInScene
 from game.ui.theme import Theme
 
 MOVES = [

@@ -11,13 +11,13 @@ import pygame
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.progress.dose_history import dose_series
 from game.store import memory_store
 from game.ui.context import AppContext
-from game.ui.dose_chart import DoseChartScene
 from game.ui.input import Act, Action
 from game.ui.scene import SceneStack
+from game.ui.scenes.dose_chart import DoseChartScene
 from game.ui.theme import Theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "progress"))

@@ -8,14 +8,14 @@ import pytest
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import EQUIPMENT, Content
-from game.settings import PlayerSettings
+from game.player.settings import PlayerSettings
 from game.store import SaveStore, memory_store
 from game.ui.context import AppContext
-from game.ui.first_run import INTRO_SECONDS, FirstRunScene
 from game.ui.input import Act, Action
-from game.ui.pause import ConfirmScene
-from game.ui.recovery_screen import NoticeScene, RecoveryScene
 from game.ui.scene import Scene, SceneStack
+from game.ui.scenes.first_run import INTRO_SECONDS, FirstRunScene
+from game.ui.scenes.pause import ConfirmScene
+from game.ui.scenes.recovery_screen import NoticeScene, RecoveryScene
 from game.ui.theme import Theme
 
 STEP = 1 / 60

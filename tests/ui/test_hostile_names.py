@@ -16,17 +16,17 @@ import game.store.store as store_module
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.store import memory_store
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.main_menu import MainMenuScene
-from game.ui.pause import ConfirmScene
-from game.ui.profiles_screen import ProfilesScene
 from game.ui.scene import Scene, SceneStack
-from game.ui.settings_screen import SettingsScene
+from game.ui.scenes.main_menu import MainMenuScene
+from game.ui.scenes.pause import ConfirmScene
+from game.ui.scenes.profiles_screen import ProfilesScene
+from game.ui.scenes.settings_screen import SettingsScene
 from game.ui.theme import TEXT_SCALES, Theme, printable
-from game.ui.widgets import blit_fitted, blit_paragraph
+from game.ui.widgets.text import blit_fitted, blit_paragraph
 
 pytestmark = pytest.mark.usefixtures("screen")
 

@@ -7,17 +7,17 @@ import itertools
 import pygame
 import pytest
 
-import game.ui.level_intro as level_intro
-import game.ui.widgets as widgets
+import game.ui.scenes.level_intro as level_intro
+import game.ui.widgets.text as widgets
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content
 from game.session.timeline import SessionSettings
 from game.ui.context import AppContext
-from game.ui.level_intro import GENERAL_SAFETY, LevelIntroScene, safety_notes
 from game.ui.scene import SceneStack
+from game.ui.scenes.level_intro import GENERAL_SAFETY, LevelIntroScene, safety_notes
 from game.ui.theme import Theme
-from game.ui.widgets import blit_paragraph
+from game.ui.widgets.text import blit_paragraph
 
 
 def _shortened(

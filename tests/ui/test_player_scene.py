@@ -13,12 +13,12 @@ from game.content import assets_dir
 from game.content.model import Content
 from game.session.events import BreatheIn, BreatheOut, LevelCompleted, PhaseStarted
 from game.session.result import Form, Pain, SessionResult
-from game.ui.checkin import SHARP_PAIN_ADVICE, CheckInScene
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.pause import ConfirmScene, PauseScene
-from game.ui.player_scene import PlayerScene, PlayRequest
 from game.ui.scene import SceneStack
+from game.ui.scenes.checkin import SHARP_PAIN_ADVICE, CheckInScene
+from game.ui.scenes.pause import ConfirmScene, PauseScene
+from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 from game.ui.theme import Theme
 
 STEP = 1 / 120

@@ -10,11 +10,11 @@ from game.content import assets_dir
 from game.content.model import Content
 from game.store import SaveStore, memory_store
 from game.ui.context import AppContext
-from game.ui.first_run import FirstRunScene
 from game.ui.input import Act, Action
-from game.ui.pause import ConfirmScene
-from game.ui.profiles_screen import ProfilesScene
 from game.ui.scene import Scene, SceneStack
+from game.ui.scenes.first_run import FirstRunScene
+from game.ui.scenes.pause import ConfirmScene
+from game.ui.scenes.profiles_screen import ProfilesScene
 from game.ui.theme import Theme
 
 pytestmark = pytest.mark.usefixtures("screen")

@@ -11,19 +11,19 @@ import pytest
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content, Level
-from game.playerdata import Outcome, PlayerData
+from game.player.data import Outcome, PlayerData
 from game.progress import daily_level_id
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store import memory_store
-from game.ui.badges_screen import BadgesScene
-from game.ui.charts import HeatmapGrid, heat_level
 from game.ui.context import LOGICAL_SIZE, AppContext
 from game.ui.input import Act, Action
-from game.ui.level_complete import LevelCompleteScene
-from game.ui.level_map import LevelMapScene, NodeStatus
-from game.ui.progress_screen import ProgressScene, weekly_totals
 from game.ui.scene import Scene, SceneStack
+from game.ui.scenes.badges_screen import BadgesScene
+from game.ui.scenes.level_complete import LevelCompleteScene
+from game.ui.scenes.level_map import LevelMapScene, NodeStatus
+from game.ui.scenes.progress_screen import ProgressScene, weekly_totals
 from game.ui.theme import Theme
+from game.ui.widgets.charts import HeatmapGrid, heat_level
 
 START = datetime(2026, 2, 2, 7, 30, tzinfo=timezone.utc)
 

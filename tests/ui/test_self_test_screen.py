@@ -9,13 +9,13 @@ import pygame
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.session.result import Pain
 from game.store import memory_store
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import SceneStack
-from game.ui.self_test import SelfTestScene
+from game.ui.scenes.self_test import SelfTestScene
 from game.ui.theme import Theme
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from game.content.model import Content
-from game.reminder_install import calendar_file, cancel_file, unit_files
-from game.reminders import Reminder
-from game.settings import PlayerSettings
+from game.player.reminder_install import calendar_file, cancel_file, unit_files
+from game.player.reminders import Reminder
+from game.player.settings import PlayerSettings
 from game.ui.input import Act, Action
-from game.ui.reminder_actions import CALENDAR, DESKTOP, ReminderActions
-from game.ui.settings_screen import ROWS, SettingsScene
+from game.ui.scenes.reminder_actions import CALENDAR, DESKTOP, ReminderActions
+from game.ui.scenes.settings_screen import ROWS, SettingsScene
 from tests.test_reminders import FakeSystem, _files
 from tests.ui.test_settings_screen import focus, press, setup
 

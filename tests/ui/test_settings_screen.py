@@ -8,13 +8,13 @@ import pytest
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content
-from game.playerdata import PlayerData
-from game.settings import PlayerSettings
+from game.player.data import PlayerData
+from game.player.settings import PlayerSettings
 from game.store import memory_store
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene, SceneStack
-from game.ui.settings_screen import ROWS, SettingsScene, value_of
+from game.ui.scenes.settings_screen import ROWS, SettingsScene, value_of
 from game.ui.theme import Theme
 
 pytestmark = pytest.mark.usefixtures("screen")
@@ -192,7 +192,7 @@ def test_draws_in_every_look(
 
 
 def test_the_camera_section_opens_the_setup_screen(content: Content) -> None:
-    from game.ui.camera_setup import CameraSetupScene
+    from game.ui.scenes.camera_setup import CameraSetupScene
 
     ctx, scene, data, _ = setup(content)
     assert [r.key for r in ROWS if r.section == "Camera"] == ["camera", "camera_setup"]

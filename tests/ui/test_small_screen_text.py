@@ -11,15 +11,15 @@ import pytest
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import EQUIPMENT, Content
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.store import memory_store
-from game.ui import badges_screen
 from game.ui.context import AppContext
-from game.ui.first_run import FirstRunScene
 from game.ui.scene import SceneStack
-from game.ui.textfield import CHECKBOX_PAD
+from game.ui.scenes import badges_screen
+from game.ui.scenes.first_run import FirstRunScene
 from game.ui.theme import Theme
-from game.ui.widgets import summary_lines
+from game.ui.widgets.text import summary_lines
+from game.ui.widgets.textfield import CHECKBOX_PAD
 
 pytestmark = pytest.mark.usefixtures("screen")
 
@@ -58,7 +58,7 @@ def test_badge_cards_show_every_name_whole(
         return real(surface, theme, text, *a, **kw)
 
     monkeypatch.setattr(badges_screen, "blit_text", spy)
-    monkeypatch.setattr("game.ui.widgets.blit_text", spy)
+    monkeypatch.setattr("game.ui.widgets.text.blit_text", spy)
     store = memory_store()
     clock = FakeClock()
     data = PlayerData(store, content, clock, store.create_profile("Ana").id)

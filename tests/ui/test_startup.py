@@ -17,16 +17,16 @@ import pygame
 import pytest
 
 import game.content
-from game import launch
-from game.app import App
+from game.cli import launch
 from game.clock import MonotonicClock
 from game.content import ContentError, Problem, assets_dir
 from game.store import open_store
-from game.ui.recovery_screen import RecoveryScene
+from game.ui.loop import App
 from game.ui.scene import Scene
-from game.ui.splash import READY_LINE, Splash
+from game.ui.scenes.recovery_screen import RecoveryScene
+from game.ui.scenes.splash import READY_LINE, Splash
+from game.ui.scenes.title import TitleScene
 from game.ui.theme import Theme, fill_gradient
-from game.ui.title import TitleScene
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,7 @@ def test_nothing_heavy_is_imported_before_the_first_frame(tmp_path: Path) -> Non
         "    print(json.dumps(sorted(sys.modules)), flush=True)\n"
         "    os._exit(0)\n"
         "pygame.display.flip = first\n"
-        "from game.cli import main\n"
+        "from game.cli.main import main\n"
         f"main(['--saves', {str(tmp_path)!r}])\n"
     )
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
@@ -93,20 +93,20 @@ def test_nothing_heavy_is_imported_before_the_first_frame(tmp_path: Path) -> Non
         timeout=60, check=True,
     )  # fmt: skip
     loaded = set(json.loads(run.stdout.strip().splitlines()[-1]))
-    assert "game.ui.splash" in loaded
+    assert "game.ui.scenes.splash" in loaded
     assert (tmp_path / "spinequest.lock").exists(), "the folder is locked before the window"
     heavy = {
         "yaml",
         "game.content.loader",
         "game.content.model",
-        "game.audio",
-        "game.playerdata",
+        "game.audio.player",
+        "game.player.data",
         "game.progress",
-        "game.ui.widgets",
-        "game.ui.title",
-        "game.ui.main_menu",
-        "game.tools",
-        "game.tools_progress",
+        "game.ui.widgets.text",
+        "game.ui.scenes.title",
+        "game.ui.scenes.main_menu",
+        "game.cli.guide",
+        "game.cli.progress",
     }
     assert not heavy & loaded, sorted(heavy & loaded)
 

@@ -13,18 +13,18 @@ from game.content.model import Content, Level
 from game.motion.fake import FakeCamera
 from game.motion.frames import Frame
 from game.motion.report import prefill_form
+from game.player.settings import PlayerSettings
 from game.session.phases import PhaseKind
 from game.session.result import Form, SessionResult
-from game.settings import PlayerSettings
-from game.ui.camera import CameraFeed
-from game.ui.camera_demo import Look, breath_at, render_frame
-from game.ui.checkin import CheckInScene
+from game.ui.camera.feed import CameraFeed
+from game.ui.camera.practice import Look, breath_at, render_frame
+from game.ui.camera.stillness import LOST_NOTICE, NO_CAMERA_NOTICE, SETTLE_CUE, StillnessWatch
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.player_scene import PlayerScene, PlayRequest
-from game.ui.player_view import STILL_AREA
 from game.ui.scene import SceneStack
-from game.ui.stillness import LOST_NOTICE, NO_CAMERA_NOTICE, SETTLE_CUE, StillnessWatch
+from game.ui.scenes.checkin import CheckInScene
+from game.ui.scenes.player_scene import PlayerScene, PlayRequest
+from game.ui.scenes.player_view import STILL_AREA
 from game.ui.theme import Theme
 
 DT = 0.1  # one logic step per camera frame: ten a second, as the real feed

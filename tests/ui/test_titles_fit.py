@@ -14,26 +14,26 @@ from collections.abc import Iterator
 import pygame
 import pytest
 
-import game.ui.level_complete as level_complete
-import game.ui.level_intro as level_intro
-import game.ui.main_menu as main_menu
-import game.ui.pause as pause
-import game.ui.player_view as player_view
-import game.ui.widgets as widgets
+import game.ui.scenes.level_complete as level_complete
+import game.ui.scenes.level_intro as level_intro
+import game.ui.scenes.main_menu as main_menu
+import game.ui.scenes.pause as pause
+import game.ui.scenes.player_view as player_view
+import game.ui.widgets.text as widgets
 from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content, Level
-from game.playerdata import PlayerData
+from game.player.data import PlayerData
 from game.session.timeline import SessionSettings
 from game.store import memory_store
 from game.ui.context import AppContext
-from game.ui.level_intro import LevelIntroScene
-from game.ui.main_menu import MainMenuScene
-from game.ui.pause import PauseScene
-from game.ui.player_scene import PlayerScene, PlayRequest
 from game.ui.scene import SceneStack
+from game.ui.scenes.level_intro import LevelIntroScene
+from game.ui.scenes.main_menu import MainMenuScene
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 from game.ui.theme import TEXT_SCALES, Theme
-from game.ui.widgets import title_layout
+from game.ui.widgets.text import title_layout
 
 pytestmark = pytest.mark.usefixtures("screen")
 SIZES = sorted(TEXT_SCALES)

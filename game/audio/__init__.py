@@ -1,0 +1,1 @@
+"""Sound: the cue files and playing them."""

@@ -1,0 +1,97 @@
+"""Commands for looking at the guide: ``preview`` (a window) and ``render`` (a PNG).
+
+They live beside the figure drawing they show and register themselves in the
+command table of :mod:`game.cli.main`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.cli.main import EXIT_OK, EXIT_PROBLEMS, Command, register
+
+
+def _load_exercise(name: str) -> tuple[object, object] | None:
+    from game.content import ContentError, load_content
+
+    try:
+        content = load_content()
+    except ContentError as err:
+        print(
+            f"spine-quest: the level files have {len(err.problems)} problem(s); "
+            "run 'python -m game check'",
+            file=sys.stderr,
+        )
+        return None
+    exercise = content.exercises.get(name)
+    if exercise is None:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(content.exercises), n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        print(f"spine-quest: no exercise called '{name}'.{hint}", file=sys.stderr)
+        return None
+    if exercise.animation is None:
+        print(f"spine-quest: '{name}' has no animation yet.", file=sys.stderr)
+        return None
+    return content, exercise
+
+
+def _configure_preview(p: argparse.ArgumentParser) -> None:
+    p.add_argument("exercise", help="exercise id, for example bird_dog")
+
+
+def _run_preview(args: argparse.Namespace) -> int:
+    found = _load_exercise(args.exercise)
+    if found is None:
+        return EXIT_PROBLEMS
+    content, exercise = found
+    from game.ui.figure.preview import run_preview
+
+    try:
+        return run_preview(exercise, content)  # type: ignore[arg-type]
+    except Exception as exc:  # no display, most likely
+        import pygame
+
+        if isinstance(exc, pygame.error):
+            print(
+                f"spine-quest: cannot open a window ({exc}); try 'render' instead.", file=sys.stderr
+            )
+            return EXIT_PROBLEMS
+        raise
+
+
+def _configure_render(p: argparse.ArgumentParser) -> None:
+    p.add_argument("exercise", help="exercise id, or 'all' with --out naming a folder")
+    p.add_argument("--out", type=Path, required=True, help="PNG file (or folder for 'all')")
+    p.add_argument("--frames", type=int, default=8, help="frames on the sheet (default 8)")
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from game.ui.figure.contact_sheet import render_all, render_contact_sheet
+
+    if args.frames < 2 or args.frames > 64:
+        print("spine-quest: --frames must be 2 to 64", file=sys.stderr)
+        return 2
+    if args.exercise == "all":
+        written = render_all(args.out, frames=args.frames)
+        print(f"wrote {len(written)} contact sheets to {args.out}")
+        return EXIT_OK
+    found = _load_exercise(args.exercise)
+    if found is None:
+        return EXIT_PROBLEMS
+    _, exercise = found
+    out = render_contact_sheet(exercise, args.out, frames=args.frames)  # type: ignore[arg-type]
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+register(
+    "preview", Command("loop an exercise's animation in a window", _configure_preview, _run_preview)
+)
+register(
+    "render",
+    Command("write a contact sheet PNG of an exercise's animation", _configure_render, _run_render),
+)

@@ -1,0 +1,1 @@
+"""One player: settings, reminders and the data the screens show (pure: no pygame)."""

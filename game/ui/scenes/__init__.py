@@ -1,0 +1,1 @@
+"""Scenes: every screen the player meets, one module each, and how they chain."""

@@ -1,0 +1,1 @@
+"""Widgets: text, menus, buttons, charts and icons that screens are built from."""
