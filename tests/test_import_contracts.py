@@ -8,6 +8,7 @@ the game is left out of them, and run the linter itself where it is installed.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -91,11 +92,61 @@ def test_the_pure_core_is_every_package_below_the_screens() -> None:
 
 
 LINT = Path(sys.executable).parent / "lint-imports"
+needs_linter = pytest.mark.skipif(
+    not LINT.exists(), reason="import-linter (a dev dependency) not installed"
+)
 
 
-@pytest.mark.skipif(not LINT.exists(), reason="import-linter (a dev dependency) not installed")
-def test_the_contracts_hold() -> None:
-    done = subprocess.run(
-        [str(LINT)], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+def _lint(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LINT), "--no-cache"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
+
+
+@needs_linter
+def test_the_contracts_hold() -> None:
+    done = _lint(ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+#: Mutants of a copy of the package, each one import that the layers forbid:
+#: (module file, line added, contract that must break).
+MUTANTS = (
+    ("game/rig/checks.py", "import pygame", "The pure core never imports pygame"),
+    ("game/player/settings.py", "import pygame", "The pure core never imports pygame"),
+    ("game/store/codec_ratings.py", "import pygame.mixer", "The pure core never imports pygame"),
+    ("game/session/fit.py", "import game.ui.theme", "The pure core never imports pygame"),
+    ("game/content/vocabulary.py", "import game.progress.xp", "Layers only import downward"),
+    ("game/ui/widgets/icons.py", "import game.ui.scenes.title", "Inside the screens"),
+    ("game/player/reminders.py", "import game.player.data", "Inside one player's data"),
+)
+
+
+@pytest.fixture(scope="module")
+def package_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("layers")
+    shutil.copytree(ROOT / "game", root / "game", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    return root
+
+
+@needs_linter
+@pytest.mark.parametrize(("module", "line", "contract"), MUTANTS)
+def test_a_forbidden_import_breaks_a_contract(
+    package_copy: Path, module: str, line: str, contract: str
+) -> None:
+    target = package_copy / module
+    original = target.read_text("utf-8")
+    target.write_text(original + f"\n{line}\n", "utf-8")
+    try:
+        done = _lint(package_copy)
+    finally:
+        target.write_text(original, "utf-8")
+    assert done.returncode != 0, f"adding {line!r} to {module} broke no contract"
+    broken = [row for row in done.stdout.splitlines() if row.endswith(" BROKEN")]
+    assert any(row.startswith(contract) for row in broken), done.stdout
