@@ -31,7 +31,7 @@ PURE = (
 )
 
 #: Packages whose parts are layered by a contract of their own.
-CONTAINERS = ("game.ui", "game.cli", "game.player")
+CONTAINERS = ("game.ui", "game.cli", "game.audio", "game.player")
 
 
 def _contracts() -> list[str]:
