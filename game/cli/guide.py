@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
+if TYPE_CHECKING:
+    from game.content.model import Content, Exercise
 
-def _load_exercise(name: str) -> tuple[object, object] | None:
+
+def _load_exercise(name: str) -> tuple[Content, Exercise] | None:
+    """The levels and the named exercise; None, with the reason printed, when it cannot be shown."""
     from game.content import ContentError, load_content
 
     try:
@@ -46,7 +51,7 @@ def run_preview(args: argparse.Namespace) -> int:
     from game.ui.figure import preview
 
     try:
-        return preview.run_preview(exercise, content)  # type: ignore[arg-type]
+        return preview.run_preview(exercise, content)
     except Exception as exc:  # no display, most likely
         import pygame
 
@@ -72,6 +77,6 @@ def run_render(args: argparse.Namespace) -> int:
     if found is None:
         return EXIT_PROBLEMS
     _, exercise = found
-    out = render_contact_sheet(exercise, args.out, frames=args.frames)  # type: ignore[arg-type]
+    out = render_contact_sheet(exercise, args.out, frames=args.frames)
     print(f"wrote {out}")
     return EXIT_OK
