@@ -152,7 +152,7 @@ def test_every_command_in_the_table_finds_what_runs_it() -> None:
         assert callable(run), command.name
 
 
-def test_help_lists_the_optional_commands(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--help"])
     assert exc.value.code == 0
