@@ -12,7 +12,7 @@ Usage:
     python scripts/make_sounds.py --check    verify the files; needs no speech engine or sox
     python scripts/make_sounds.py --probe Pilates multifidus   say words, report phones and levels
 
-Every spoken cue, whatever list it comes from (game.audio.player's cue table, the
+Every spoken cue, whatever list it comes from (game.audio.manifest's cue table, the
 exercise names in levels/exercises/), goes through the one chosen engine.
 Reruns are cheap and leave git clean: a cue is only made again when what it is
 made from (its words, voice settings or tone recipe) changed, because Vorbis
@@ -46,14 +46,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import sound_check  # noqa: E402
 from voices import ENGINES, PREFERRED, Engine, choose, festival_phones  # noqa: E402
 
-from game.audio.player import (  # noqa: E402  (needs the checkout on sys.path first)
+from game.audio.manifest import (  # noqa: E402  (needs the checkout on sys.path first)
     TONE_CUES,
     VOICE_CUES,
     cue_file_name,
-    cue_text,
-    exercise_cue,
 )
-from game.session.cues import CUE_IDS, phase_cue  # noqa: E402
+from game.session.cue_words import cue_text  # noqa: E402
+from game.session.cues import CUE_IDS, exercise_cue, phase_cue  # noqa: E402
 
 SOUNDS_DIR = ROOT / "assets" / "sounds"
 EXERCISES_DIR = ROOT / "levels" / "exercises"
@@ -394,7 +393,7 @@ def phase_words(folder: Path = EXERCISES_DIR) -> list[str]:
 
 
 def all_cues(names: dict[str, str], phases: Sequence[str] = ()) -> list[Cue]:
-    """Every cue the game can sound. A spoken cue added to game.audio.player's table is
+    """Every cue the game can sound. A spoken cue added to game.audio.manifest's table is
     picked up here and spoken like the rest, with no edit; so are the exercises'
     names and their phase words."""
     cues = [Cue(c, "voice", cue_text(c), SPOKEN.get(c, cue_text(c))) for c in VOICE_CUES]

@@ -21,17 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.audio import player as audio
-from game.audio.player import (
-    CUE_TEXT,
-    NO_DEVICE_NOTICE,
-    NO_SOUNDS_NOTICE,
-    TONE_CUES,
-    VOICE_CUES,
-    CuePlayer,
-    cue_file_name,
-    cue_text,
-    exercise_cue,
-)
+from game.audio.manifest import TONE_CUES, VOICE_CUES, cue_file_name, default_sounds_dir
+from game.audio.player import NO_DEVICE_NOTICE, NO_SOUNDS_NOTICE, CuePlayer
+from game.session.cue_words import CUE_TEXT, cue_text
+from game.session.cues import exercise_cue
 
 ROOT = Path(__file__).resolve().parents[1]
 SOUNDS = ROOT / "assets" / "sounds"
@@ -151,7 +144,7 @@ def test_manifest_covers_every_cue_the_session_emits() -> None:
     words = [w for ex in exercises for w in (ex.phases.out, ex.phases.back)]
     for cue_id in cues.all_cue_ids(_exercise_names(), words):
         assert cue_id in CUES, (
-            f"{cue_id}: add it to game.audio.player and run scripts/make_sounds.py"
+            f"{cue_id}: give it words in game.session.cue_words and run scripts/make_sounds.py"
         )
 
 
@@ -405,5 +398,19 @@ def test_level_speech_hits_the_target_loudness() -> None:
 
 
 def test_default_folder_is_the_checkout_assets() -> None:
-    assert audio.default_sounds_dir() == SOUNDS
+    assert default_sounds_dir() == SOUNDS
     assert CuePlayer().sounds_dir == SOUNDS
+
+
+def test_the_words_and_the_manifest_need_no_pygame() -> None:
+    """The screens' words and the scripts' file list load without the sound module."""
+    code = (
+        "import sys\n"
+        "import game.audio.manifest, game.session.cue_words\n"
+        "print(sorted(m for m in sys.modules if m == 'pygame' or m == 'game.audio.player'))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        check=True,
+    )  # fmt: skip
+    assert run.stdout.strip() == "[]"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game import __version__
-from game.cli.main import main
+from game.cli.main import COMMANDS, RunFrom, main
 
 MUST_SHOW = """\
 id: bird_dog
@@ -116,33 +116,58 @@ def test_a_second_game_on_the_same_saves_is_refused(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
 
 
-def test_commands_import_only_what_they_need() -> None:
-    """``check`` never loads pygame; playing never loads the optional commands' modules."""
+#: The modules that hold what a command does, beside the table that names them.
+COMMAND_MODULES = ("game.cli.launch", "game.cli.guide", "game.cli.progress", "game.cli.remind")
+
+
+def test_commands_import_only_what_they_need(tmp_path: Path) -> None:
+    """Parsing imports no command's module; ``check`` never loads pygame; ``stats`` its own."""
     code = (
         "import sys\n"
         "from game.cli.main import main, parse\n"
-        "parse(['--saves', 'x'])\n"
-        "parse(['play', '--time-scale', '2'])\n"
-        "print('game.cli.guide' in sys.modules, 'game.cli.progress' in sys.modules)\n"
+        f"modules = {COMMAND_MODULES!r}\n"
+        "for line in (['--saves', 'x'], ['play', '--time-scale', '2'], ['check'],\n"
+        "             ['preview', 'bird_dog'], ['render', 'all', '--out', 'x'],\n"
+        "             ['stats', '--json'], ['export', '--out', 'x.csv'], ['remind']):\n"
+        "    parse(line)\n"
+        "print([m for m in modules if m in sys.modules])\n"
         "assert main(['check']) == 0\n"
         "print('pygame' in sys.modules)\n"
-        "parse(['stats', '--json'])\n"
-        "print('game.cli.progress' in sys.modules)\n"
+        f"assert main(['stats', '--saves', {str(tmp_path)!r}]) == 1\n"
+        "print([m for m in modules if m in sys.modules])\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
         capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     lines = run.stdout.strip().splitlines()
-    assert lines[0] == "False False", "a plain start skips the optional commands"
+    assert lines[0] == "[]", "parsing a line imports no command's module"
     assert lines[-2] == "False", "check never loads pygame"
-    assert lines[-1] == "True", "an optional command is found when named"
+    assert lines[-1] == "['game.cli.progress']", "a command's module is imported when it runs"
 
 
-def test_help_lists_the_optional_commands(capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_command_in_the_table_finds_what_runs_it() -> None:
+    for command in COMMANDS:
+        run = command.run.find() if isinstance(command.run, RunFrom) else command.run
+        assert callable(run), command.name
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--help"])
     assert exc.value.code == 0
     out = capsys.readouterr().out
-    for name in ("play", "check", "preview", "render", "stats", "export"):
+    for name in ("play", "check", "preview", "render", "stats", "export", "remind"):
         assert name in out
+
+
+def test_render_runs_from_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bird_dog.png"
+    assert main(["render", "bird_dog", "--out", str(out), "--frames", "2"]) == 0
+    assert out.stat().st_size > 0
+    assert f"wrote {out}" in capsys.readouterr().out
+    assert main(["render", "bird_dog", "--out", str(out), "--frames", "1"]) == 2
+    assert main(["render", "bird_dgo", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "--frames must be 2 to 64" in err
+    assert "no exercise called 'bird_dgo'. Did you mean: bird_dog?" in err

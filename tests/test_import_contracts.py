@@ -31,7 +31,7 @@ PURE = (
 )
 
 #: Packages whose parts are layered by a contract of their own.
-CONTAINERS = ("game.ui", "game.cli", "game.player")
+CONTAINERS = ("game.ui", "game.cli", "game.audio", "game.player")
 
 
 def _contracts() -> list[str]:
@@ -124,6 +124,9 @@ MUTANTS = (
     ("game/content/vocabulary.py", "import game.progress.xp", "Layers only import downward"),
     ("game/ui/widgets/icons.py", "import game.ui.scenes.title", "Inside the screens"),
     ("game/player/reminders.py", "import game.player.data", "Inside one player's data"),
+    ("game/cli/progress.py", "import game.cli.main", "Inside the command line"),
+    ("game/cli/guide.py", "import game.cli.remind", "Inside the command line"),
+    ("game/audio/manifest.py", "import game.audio.player", "Inside the sound"),
 )
 
 

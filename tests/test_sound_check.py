@@ -107,7 +107,7 @@ def test_syllable_counts_are_close_enough() -> None:
 def test_new_cue_words_in_the_cue_table_are_spoken_without_an_edit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Phase words added to game.audio.player (with or without display text) get a spoken cue."""
+    """Words added to the spoken cues (with or without words in cue_words) get a spoken cue."""
     monkeypatch.setattr(make_sounds, "VOICE_CUES", (*make_sounds.VOICE_CUES, "hinge_down"))
     cues = {c.cue_id: c for c in make_sounds.all_cues({})}
     assert cues["hinge_down"].kind == "voice"

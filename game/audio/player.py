@@ -2,11 +2,11 @@
 
 The session emits cue ids ("inhale", "tone_count", "exercise:bird_dog", ...);
 this module turns them into sound. The sounds are files made ahead of time by
-``scripts/make_sounds.py`` and listed in ``assets/sounds/manifest.json``, so the
-game needs no speech engine while it runs.
+``scripts/make_sounds.py`` and listed in ``assets/sounds/manifest.json``
+(:mod:`game.audio.manifest`), so the game needs no speech engine while it runs.
 
 Sound is a help, never a requirement: every cue also has words the screen shows
-(``CUE_TEXT`` / :func:`cue_text`), and when there is no sound device, no
+(:mod:`game.session.cue_words`), and when there is no sound device, no
 manifest or a missing file, :class:`CuePlayer` stays quiet instead of failing.
 Spoken cues share one reserved mixer channel, so a new one cuts the previous one
 off rather than talking over it; tones use the other channels.
@@ -14,68 +14,18 @@ off rather than talking over it; tones use the other channels.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.session.cues import CUE_IDS, EXERCISE_PREFIX, PHASE_PREFIX, phase_slug
-from game.session.cues import exercise_cue as exercise_cue  # re-exported for callers
-
-if TYPE_CHECKING:
-    from game.content.model import Content
+from game.audio.manifest import CueFile, default_sounds_dir, is_tone, load_manifest
+from game.session.cues import EXERCISE_PREFIX
 
 log = logging.getLogger(__name__)
-
-#: Spoken cues, in the order the manifest and the docs list them: every cue the
-#: session can emit (one table, in game.session.cues), plus two the menus use.
-VOICE_CUES: tuple[str, ...] = (*CUE_IDS, "begin", "relax")
-
-#: Wordless cues: breath, phase boundaries and the last seconds of a timer.
-TONE_CUES: tuple[str, ...] = (
-    "tone_inhale",
-    "tone_exhale",
-    "tone_phase_start",
-    "tone_phase_end",
-    "tone_count",
-)
-
-#: The words the screen shows for each fixed cue, so nothing is sound-only.
-CUE_TEXT: Mapping[str, str] = MappingProxyType(
-    {
-        "get_ready": "Get ready",
-        "three": "3",
-        "two": "2",
-        "one": "1",
-        "inhale": "Inhale",
-        "exhale": "Exhale",
-        "hold": "Hold",
-        "lift": "Lift",
-        "lower_slowly": "Lower slowly",
-        "release": "Release",
-        "switch_sides": "Switch sides",
-        "left_side": "Left side",
-        "right_side": "Right side",
-        "rest": "Rest",
-        "next": "Next",
-        "cool_down": "Cool down",
-        "well_done": "Well done",
-        "begin": "Begin",
-        "relax": "Relax",
-        "tone_inhale": "Breathe in",
-        "tone_exhale": "Breathe out",
-        "tone_phase_start": "Start",
-        "tone_phase_end": "Done",
-        "tone_count": "Almost there",
-    }
-)
 
 #: What a missing exercise name falls back to, so the player still hears a change.
 EXERCISE_FALLBACK_TONE = "tone_phase_start"
@@ -86,94 +36,6 @@ NO_SOUNDS_NOTICE = "Sound files are missing; cues are shown as text only."
 #: The mixer channel kept for speech; every other channel is free for tones.
 VOICE_CHANNEL = 0
 _MIN_CHANNELS = 8
-
-_SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-
-
-def is_tone(cue_id: str) -> bool:
-    """True for wordless cues, which follow the tones switch rather than the voice one."""
-    return cue_id.startswith("tone_")
-
-
-def cue_file_name(cue_id: str) -> str:
-    """The file a cue is stored in: ``inhale.ogg``, ``exercise_bird_dog.ogg``.
-
-    Raises ValueError for ids that would not make a safe file name.
-    """
-    base, file_prefix = cue_id, ""
-    for prefix, named in ((EXERCISE_PREFIX, "exercise_"), (PHASE_PREFIX, "phase_")):
-        if cue_id.startswith(prefix):
-            base, file_prefix = cue_id[len(prefix) :], named
-            break
-    if not _SAFE_ID.match(base):
-        raise ValueError(f"cue id {cue_id!r} does not make a safe file name")
-    return file_prefix + base + ".ogg"
-
-
-def _humanise(name: str) -> str:
-    words = name.replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
-
-
-def cue_text(cue_id: str, content: Content | None = None) -> str:
-    """The words to show on screen for a cue. Never raises.
-
-    Exercise cues use the exercise's name from ``content`` when it is given,
-    otherwise a readable form of the id; unknown ids are shown the same way.
-    """
-    if cue_id.startswith(EXERCISE_PREFIX):
-        exercise_id = cue_id[len(EXERCISE_PREFIX) :]
-        if content is not None:
-            exercise = content.exercises.get(exercise_id)
-            if exercise is not None:
-                return exercise.name
-        return _humanise(exercise_id)
-    if cue_id.startswith(PHASE_PREFIX):
-        slug = cue_id[len(PHASE_PREFIX) :]
-        for exercise in content.exercises.values() if content is not None else ():
-            for words in (exercise.phases.out, exercise.phases.back):
-                if phase_slug(words) == slug:
-                    return words
-        return _humanise(slug)
-    return CUE_TEXT.get(cue_id) or _humanise(cue_id)
-
-
-def default_sounds_dir() -> Path:
-    """Where the cue files are: inside an installed wheel, or at the top of a checkout."""
-    from game.content.paths import assets_dir
-
-    return assets_dir() / "sounds"
-
-
-@dataclass(frozen=True)
-class CueFile:
-    """One entry of the manifest the sound script writes."""
-
-    cue_id: str
-    file: str
-    text: str
-    kind: str  # "voice" or "tone"
-    duration: float
-
-
-def load_manifest(sounds_dir: Path) -> dict[str, CueFile]:
-    """Read ``manifest.json``; raises OSError or ValueError when it cannot be used."""
-    raw: Any = json.loads((sounds_dir / "manifest.json").read_text(encoding="utf-8"))
-    cues = raw.get("cues") if isinstance(raw, dict) else None
-    if not isinstance(cues, dict):
-        raise ValueError("manifest.json has no 'cues' table")
-    out: dict[str, CueFile] = {}
-    for cue_id, entry in cues.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-            raise ValueError(f"manifest entry {cue_id!r} has no file")
-        out[cue_id] = CueFile(
-            cue_id=cue_id,
-            file=entry["file"],
-            text=str(entry.get("text", "")),
-            kind=str(entry.get("kind", "tone" if is_tone(cue_id) else "voice")),
-            duration=float(entry.get("duration", 0.0)),
-        )
-    return out
 
 
 def _clamp_volume(volume: float) -> float:

@@ -1,19 +1,23 @@
 """Commands for looking at the guide: ``preview`` (a window) and ``render`` (a PNG).
 
-They live beside the figure drawing they show and register themselves in the
-command table of :mod:`game.cli.main`.
+Their arguments are declared in the command table of :mod:`game.cli.main`,
+which imports this module only when one of them runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.cli.main import EXIT_OK, EXIT_PROBLEMS, Command, register
+from game.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from game.content.model import Content, Exercise
 
 
-def _load_exercise(name: str) -> tuple[object, object] | None:
+def _load_exercise(name: str) -> tuple[Content, Exercise] | None:
+    """The levels and the named exercise; None, with the reason printed, when it cannot be shown."""
     from game.content import ContentError, load_content
 
     try:
@@ -39,19 +43,15 @@ def _load_exercise(name: str) -> tuple[object, object] | None:
     return content, exercise
 
 
-def _configure_preview(p: argparse.ArgumentParser) -> None:
-    p.add_argument("exercise", help="exercise id, for example bird_dog")
-
-
-def _run_preview(args: argparse.Namespace) -> int:
+def run_preview(args: argparse.Namespace) -> int:
     found = _load_exercise(args.exercise)
     if found is None:
         return EXIT_PROBLEMS
     content, exercise = found
-    from game.ui.figure.preview import run_preview
+    from game.ui.figure import preview
 
     try:
-        return run_preview(exercise, content)  # type: ignore[arg-type]
+        return preview.run_preview(exercise, content)
     except Exception as exc:  # no display, most likely
         import pygame
 
@@ -63,18 +63,12 @@ def _run_preview(args: argparse.Namespace) -> int:
         raise
 
 
-def _configure_render(p: argparse.ArgumentParser) -> None:
-    p.add_argument("exercise", help="exercise id, or 'all' with --out naming a folder")
-    p.add_argument("--out", type=Path, required=True, help="PNG file (or folder for 'all')")
-    p.add_argument("--frames", type=int, default=8, help="frames on the sheet (default 8)")
-
-
-def _run_render(args: argparse.Namespace) -> int:
+def run_render(args: argparse.Namespace) -> int:
     from game.ui.figure.contact_sheet import render_all, render_contact_sheet
 
     if args.frames < 2 or args.frames > 64:
         print("spine-quest: --frames must be 2 to 64", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     if args.exercise == "all":
         written = render_all(args.out, frames=args.frames)
         print(f"wrote {len(written)} contact sheets to {args.out}")
@@ -83,15 +77,6 @@ def _run_render(args: argparse.Namespace) -> int:
     if found is None:
         return EXIT_PROBLEMS
     _, exercise = found
-    out = render_contact_sheet(exercise, args.out, frames=args.frames)  # type: ignore[arg-type]
+    out = render_contact_sheet(exercise, args.out, frames=args.frames)
     print(f"wrote {out}")
     return EXIT_OK
-
-
-register(
-    "preview", Command("loop an exercise's animation in a window", _configure_preview, _run_preview)
-)
-register(
-    "render",
-    Command("write a contact sheet PNG of an exercise's animation", _configure_render, _run_render),
-)

@@ -1,11 +1,13 @@
 """The command line: ``python -m game [COMMAND]`` and the ``spine-quest`` script.
 
-Commands are a table (name -> how to parse, how to run). Each command imports
-what it needs only when it runs, so ``check`` never loads pygame, and the
-modules holding optional commands are imported only when the command line
-needs them, so a plain start reaches its first frame sooner. Errors a
-person can fix are printed as one clear line with a non-zero exit code, never
-as a traceback.
+Every command is one row of :data:`COMMANDS`: its name, its help, what runs it
+and its arguments. The line is parsed once, against the whole table, so
+``--help`` lists every command and a mistake gets one message from argparse.
+What a command does lives in its own module (:mod:`game.cli.launch`,
+:mod:`game.cli.guide`, :mod:`game.cli.progress`, :mod:`game.cli.remind`),
+imported only when that command runs: ``check`` never loads pygame, and a
+plain start imports no other command's module. Errors a person can fix are
+printed as one clear line with a non-zero exit code, never as a traceback.
 """
 
 from __future__ import annotations
@@ -16,57 +18,61 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any
 
 from game import __version__
+from game.cli.common import EXIT_OK, EXIT_PROBLEMS, default_saves_dir
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-
-
-def checkout_root() -> Path | None:
-    """The source checkout this package runs from, if it runs from one."""
-    root = Path(__file__).resolve().parents[2]
-    if (root / "pyproject.toml").is_file() and (root / "levels").is_dir():
-        return root
-    return None
+#: What runs a command: the parsed line in, the exit code out.
+Run = Callable[[argparse.Namespace], int]
 
 
-def default_saves_dir() -> Path:
-    """The checkout's saves/ when run from a checkout, else the user data folder."""
-    root = checkout_root()
-    if root is not None:
-        return root / "saves"
-    from platformdirs import user_data_dir
+class Arg:
+    """One argument of a command, in the words ``ArgumentParser.add_argument`` takes."""
 
-    return Path(user_data_dir("spine-quest", appauthor=False))
+    def __init__(self, *flags: str, **how: Any) -> None:
+        self.flags = flags
+        self.how = how
+
+    def add_to(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(*self.flags, **self.how)
 
 
 @dataclass(frozen=True)
 class Command:
+    """One row of the command table: name, help, what runs it and its arguments."""
+
+    name: str
     help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+    run: Run
+    args: tuple[Arg, ...] = ()
 
 
-# ---------------------------------------------------------------------------
-# play
-# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RunFrom:
+    """A command's run function in its own module, imported only when the command runs."""
+
+    module: str
+    function: str
+
+    def find(self) -> Run:
+        import importlib
+
+        found: Run = getattr(importlib.import_module(self.module), self.function)
+        return found
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        return self.find()(args)
 
 
-def _configure_play(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--fullscreen", action="store_true", help="start in full screen")
-    p.add_argument(
-        "--time-scale",
-        type=_positive_float,
-        default=argparse.SUPPRESS,
-        metavar="N",
-        help="run the session clock N times faster (development and demos)",
-    )
-    p.add_argument(
-        "--max-frames", type=int, default=None, help=argparse.SUPPRESS
-    )  # for automated runs
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
+    return value
 
 
 def _run_play(args: argparse.Namespace) -> int:
@@ -77,20 +83,6 @@ def _run_play(args: argparse.Namespace) -> int:
         time_scale=getattr(args, "time_scale", 1.0),
         fullscreen=getattr(args, "fullscreen", False),
         max_frames=getattr(args, "max_frames", None),
-    )
-
-
-# ---------------------------------------------------------------------------
-# check
-# ---------------------------------------------------------------------------
-
-
-def _configure_check(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        help="files or folders to check (default: the shipped levels)",
     )
 
 
@@ -108,90 +100,126 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Command] = {
-    "play": Command("start the game (the default)", _configure_play, _run_play),
-    "check": Command("validate level files", _configure_check, _run_check),
-}
-
-
-def register(name: str, command: Command) -> None:
-    """Add a command to the table (modules with optional commands call this)."""
-    COMMANDS[name] = command
-
-
+# ---------------------------------------------------------------------------
+# The table
 # ---------------------------------------------------------------------------
 
+# Options that may stand before the command's name as well as after it have no
+# default of their own (SUPPRESS): the parser of the command named after them
+# must not overwrite a value given before the name. Whoever reads them supplies
+# the default.
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0 or value != value or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
-    return value
+#: Every command takes it, before or after its name.
+SAVES = Arg(
+    "--saves",
+    type=Path,
+    default=argparse.SUPPRESS,
+    metavar="DIR",
+    help="folder for play data (default: saves/ in a checkout, else your user data folder)",
+)
 
-
-class _CoreOnlyFailed(Exception):
-    """The line did not parse with the core commands alone; parse it with all of them."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """A parser that, on a first try with the core commands only, gives up quietly."""
-
-    first_try = False
-
-    def error(self, message: str) -> NoReturn:
-        if self.first_try:
-            raise _CoreOnlyFailed(message)
-        super().error(message)
-
-
-def build_parser(*, first_try: bool = False) -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--saves",
-        type=Path,
+#: ``play``'s options, also taken with no command named (a plain start).
+PLAY_ARGS = (
+    Arg("--fullscreen", action="store_true", help="start in full screen"),
+    Arg(
+        "--time-scale",
+        type=_positive_float,
         default=argparse.SUPPRESS,
-        metavar="DIR",
-        help="folder for play data (default: saves/ in a checkout, else your user data folder)",
-    )
-    parser = _Parser(
+        metavar="N",
+        help="run the session clock N times faster (development and demos)",
+    ),
+    Arg("--max-frames", type=int, default=None, help=argparse.SUPPRESS),  # for automated runs
+)
+
+_PROFILE = Arg(
+    "--profile",
+    metavar="NAME",
+    default=None,
+    help="the player profile to read (default: the one played last)",
+)
+
+#: Every command, in the order ``--help`` lists them; ``play`` runs when none is named.
+COMMANDS: tuple[Command, ...] = (
+    Command("play", "start the game (the default)", _run_play, PLAY_ARGS),
+    Command(
+        "check",
+        "validate level files",
+        _run_check,
+        (
+            Arg(
+                "paths",
+                nargs="*",
+                type=Path,
+                help="files or folders to check (default: the shipped levels)",
+            ),
+        ),
+    ),
+    Command(
+        "preview",
+        "loop an exercise's animation in a window",
+        RunFrom("game.cli.guide", "run_preview"),
+        (Arg("exercise", help="exercise id, for example bird_dog"),),
+    ),
+    Command(
+        "render",
+        "write a contact sheet PNG of an exercise's animation",
+        RunFrom("game.cli.guide", "run_render"),
+        (
+            Arg("exercise", help="exercise id, or 'all' with --out naming a folder"),
+            Arg("--out", type=Path, required=True, help="PNG file (or folder for 'all')"),
+            Arg("--frames", type=int, default=8, help="frames on the sheet (default 8)"),
+        ),
+    ),
+    Command(
+        "stats",
+        "show XP, level, streak, badges and mastered levels",
+        RunFrom("game.cli.progress", "run_stats"),
+        (Arg("--json", action="store_true", help="print the numbers as JSON"), _PROFILE),
+    ),
+    Command(
+        "export",
+        "write the session history to a CSV file",
+        RunFrom("game.cli.progress", "run_export"),
+        (
+            Arg(
+                "--out", type=Path, required=True, metavar="FILE.csv", help="where to write the CSV"
+            ),
+            _PROFILE,
+        ),
+    ),
+    Command(
+        "remind",
+        "show the daily reminder as a desktop notification",
+        RunFrom("game.cli.remind", "run_remind"),
+        (Arg("--profile", default="", help="the player's name, to greet them"),),
+    ),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    SAVES.add_to(common)
+    parser = argparse.ArgumentParser(
         prog="spine-quest",
         description="Spine Quest: train the deep muscles of your back, one level a day.",
         parents=[common],
     )
-    parser.first_try = first_try
     parser.add_argument("--version", action="version", version=f"spine-quest {__version__}")
-    _configure_play(parser)
+    for arg in PLAY_ARGS:
+        arg.add_to(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, command in COMMANDS.items():
-        p = sub.add_parser(name, help=command.help, parents=[common], description=command.help)
-        p.first_try = first_try
-        command.configure(p)
+    for command in COMMANDS:
+        p = sub.add_parser(
+            command.name, help=command.help, parents=[common], description=command.help
+        )
+        for arg in command.args:
+            arg.add_to(p)
     return parser
 
 
-def parse(argv: Sequence[str]) -> argparse.Namespace:
-    """Parse a command line, importing the optional commands only when it needs them.
-
-    Playing needs none of them, so a plain start saves their imports before
-    the first frame. A line the core commands cannot parse (an optional
-    command's name, or a mistake) is parsed again with every command, so what
-    it means and every error message are the same as with all of them loaded.
-    """
-    if not _asks_for_help(argv):
-        try:
-            return build_parser(first_try=True).parse_args(argv)
-        except _CoreOnlyFailed:
-            pass
-    _load_optional_commands()
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse a command line (by default this process's); exits 2 with a message when it is wrong."""
     return build_parser().parse_args(argv)
-
-
-def _asks_for_help(argv: Sequence[str]) -> bool:
-    """Help lists every command; argparse also accepts ``--help`` cut short."""
-    return any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -200,26 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "saves"):
         args.saves = default_saves_dir()
     name = args.command or "play"
+    run = next(command.run for command in COMMANDS if command.name == name)
     try:
-        return COMMANDS[name].run(args)
+        return run(args)
     except KeyboardInterrupt:
         return 130
-
-
-#: Modules that add commands to the table: they are imported only when needed.
-OPTIONAL_MODULES = ("game.cli.guide", "game.cli.progress", "game.cli.remind")
-
-
-def _load_optional_commands() -> None:
-    """Commands whose code lives with the feature they serve."""
-    import importlib
-
-    for module in OPTIONAL_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ physiotherapist. Both open the save the same way the game does; while a game is 
 holds the folder they read its last committed save instead, read-only and
 without the lock, and say that the figures are as of that save. Neither ever
 creates a save that does not exist, and neither writes while a game is open.
+Their arguments are declared in the command table of :mod:`game.cli.main`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.cli.main import EXIT_OK, EXIT_PROBLEMS, Command, register
+from game.cli.common import EXIT_OK, EXIT_PROBLEMS
 
 if TYPE_CHECKING:
     from game.content.model import Content
@@ -37,15 +38,6 @@ class CommandFailed(Exception):
 # ---------------------------------------------------------------------------
 # Opening a profile
 # ---------------------------------------------------------------------------
-
-
-def _add_profile_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--profile",
-        metavar="NAME",
-        default=None,
-        help="the player profile to read (default: the one played last)",
-    )
 
 
 def choose_profile(
@@ -139,11 +131,6 @@ def _with_player(args: argparse.Namespace, run: _PlayerRun) -> int:
 # ---------------------------------------------------------------------------
 
 
-def _configure_stats(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="print the numbers as JSON")
-    _add_profile_option(p)
-
-
 def format_stats(stats: Stats, content: Content, name: str) -> str:
     """The human-readable block: one fact a line, labels aligned."""
     lvl = stats.player_level
@@ -178,7 +165,7 @@ def format_stats(stats: Stats, content: Content, name: str) -> str:
     return "\n".join(lines)
 
 
-def _run_stats(args: argparse.Namespace) -> int:
+def run_stats(args: argparse.Namespace) -> int:
     def show(args: argparse.Namespace, data: PlayerData, profile: Profile) -> int:
         from game.progress import stats_to_json
 
@@ -198,13 +185,6 @@ def _run_stats(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------
 
 
-def _configure_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.csv", help="where to write the CSV"
-    )
-    _add_profile_option(p)
-
-
 def write_history_csv(path: Path, rows: Sequence[dict[str, object]]) -> None:
     """Write rows with the HISTORY_COLUMNS header; spreadsheet-friendly UTF-8."""
     from game.progress import HISTORY_COLUMNS
@@ -216,7 +196,7 @@ def write_history_csv(path: Path, rows: Sequence[dict[str, object]]) -> None:
         writer.writerows(rows)
 
 
-def _run_export(args: argparse.Namespace) -> int:
+def run_export(args: argparse.Namespace) -> int:
     def export(args: argparse.Namespace, data: PlayerData, profile: Profile) -> int:
         from game.progress import history_rows
 
@@ -231,12 +211,3 @@ def _run_export(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return _with_player(args, export)
-
-
-register(
-    "stats",
-    Command("show XP, level, streak, badges and mastered levels", _configure_stats, _run_stats),
-)
-register(
-    "export", Command("write the session history to a CSV file", _configure_export, _run_export)
-)

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import argparse
 
-from game.cli.main import EXIT_OK, EXIT_PROBLEMS, Command, register
+from game.cli.common import EXIT_OK, EXIT_PROBLEMS
 
 
-def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--profile", default="", help="the player's name, to greet them")
-
-
-def _run(args: argparse.Namespace) -> int:
+def run_remind(args: argparse.Namespace) -> int:
     from game.player.reminder_install import notify, real_system
     from game.player.reminders import MESSAGE, TITLE
 
@@ -26,6 +22,3 @@ def _run(args: argparse.Namespace) -> int:
     print(f"{title}\n{MESSAGE}")
     print("(no desktop notification service found: install libnotify-bin for notify-send)")
     return EXIT_PROBLEMS
-
-
-register("remind", Command("show the daily reminder as a desktop notification", _configure, _run))

@@ -107,6 +107,7 @@ def test_nothing_heavy_is_imported_before_the_first_frame(tmp_path: Path) -> Non
         "game.ui.scenes.main_menu",
         "game.cli.guide",
         "game.cli.progress",
+        "game.cli.remind",
     }
     assert not heavy & loaded, sorted(heavy & loaded)
 

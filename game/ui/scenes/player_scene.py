@@ -17,11 +17,11 @@ from types import MappingProxyType
 
 import pygame
 
-from game.audio.player import cue_text
 from game.content.model import Exercise, Level
 from game.motion.report import MotionReport, prefill_form
 from game.player.settings import PlayerSettings
 from game.session.breath import BreathPhase
+from game.session.cue_words import cue_text
 from game.session.events import (
     BreatheIn,
     BreatheOut,
