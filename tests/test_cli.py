@@ -171,3 +171,24 @@ def test_render_runs_from_the_table(tmp_path: Path, capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert "--frames must be 2 to 64" in err
     assert "no exercise called 'bird_dgo'. Did you mean: bird_dog?" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--fullscreen", "play"], {"fullscreen": True}),
+        (["play", "--fullscreen"], {"fullscreen": True}),
+        (["--fullscreen"], {"fullscreen": True}),
+        (["--time-scale", "4", "play"], {"time_scale": 4.0}),
+        (["--max-frames", "3", "play"], {"max_frames": 3}),
+        (["play", "--max-frames", "3", "--time-scale", "2"], {"max_frames": 3, "time_scale": 2.0}),
+    ],
+)
+def test_play_options_count_before_and_after_the_word_play(
+    argv: list[str], expected: dict[str, object]
+) -> None:
+    """``spine-quest --fullscreen play`` starts in full screen, as written after ``play``."""
+    from game.cli.main import parse
+
+    args = parse(argv)
+    assert {name: getattr(args, name, None) for name in expected} == expected

@@ -120,7 +120,9 @@ SAVES = Arg(
 
 #: ``play``'s options, also taken with no command named (a plain start).
 PLAY_ARGS = (
-    Arg("--fullscreen", action="store_true", help="start in full screen"),
+    Arg(
+        "--fullscreen", action="store_true", default=argparse.SUPPRESS, help="start in full screen"
+    ),
     Arg(
         "--time-scale",
         type=_positive_float,
@@ -128,7 +130,8 @@ PLAY_ARGS = (
         metavar="N",
         help="run the session clock N times faster (development and demos)",
     ),
-    Arg("--max-frames", type=int, default=None, help=argparse.SUPPRESS),  # for automated runs
+    # for automated runs
+    Arg("--max-frames", type=int, default=argparse.SUPPRESS, help=argparse.SUPPRESS),
 )
 
 _PROFILE = Arg(
