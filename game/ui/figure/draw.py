@@ -33,6 +33,7 @@ from game.rig.props import Box, Cylinder, Shape, Sphere, prop_shapes
 from game.rig.vec import Vec3, add, dot, sub
 from game.ui.figure.focus import inset_rect, inset_viewport, paint_aid, shown_point, zoomed
 from game.ui.figure.props import Color, draw_shape, shade, shape_depth
+from game.ui.widgets.colour import mix
 from game.ui.widgets.discs import aa_disc
 
 # ---------------------------------------------------------------------------
@@ -156,14 +157,6 @@ class GuideColors:
             "roller": (90, 150, 200),
             "weight": (60, 64, 74),
         }
-
-
-def _mix(a: Color, b: Color, t: float) -> Color:
-    return (
-        int(a[0] + (b[0] - a[0]) * t),
-        int(a[1] + (b[1] - a[1]) * t),
-        int(a[2] + (b[2] - a[2]) * t),
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -385,7 +378,7 @@ def plan_guide(
     for name in _VERTEBRAE:
         if _faces_viewer(pts, name, away):
             items.append((scr[name][2] - 0.1, 4, name))
-    glow = _mix(col.figure, col.glow, 0.75 if reduced_motion else 0.6 + 0.3 * breath)
+    glow = mix(col.figure, col.glow, 0.75 if reduced_motion else 0.6 + 0.3 * breath, floor=True)
     seen: set[tuple[str, str]] = set()
     for muscle in glow_muscles:
         for a, b in MUSCLE_LINES.get(muscle, ()):
@@ -438,7 +431,7 @@ def paint_guide(surface: pygame.Surface, plan: GuidePlan, *, smooth: bool = True
     tones = col.tones()
     for shape in plan.mats:
         draw_shape(surface, shape, tones, cam, vp)
-    trunk_col = _mix(col.figure, col.figure_far, 0.3)
+    trunk_col = mix(col.figure, col.figure_far, 0.3, floor=True)
     edge = col.outline
     for _, kind, data in plan.items:
         if kind == 0:

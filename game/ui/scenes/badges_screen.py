@@ -19,7 +19,8 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.theme import Theme
-from game.ui.widgets.charts import draw_progress_bar, mix
+from game.ui.widgets.charts import draw_progress_bar
+from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_badge_medallion, draw_icon
 from game.ui.widgets.text import (
     blit_fitted,

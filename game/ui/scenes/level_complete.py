@@ -22,7 +22,8 @@ from game.ui.scene import Scene
 from game.ui.scenes.badges_screen import fit_line
 from game.ui.scenes.stillness_summary import HEIGHT as STILL_H
 from game.ui.scenes.stillness_summary import draw_stillness_summary
-from game.ui.widgets.charts import draw_progress_bar, mix
+from game.ui.widgets.charts import draw_progress_bar
+from game.ui.widgets.colour import mix
 from game.ui.widgets.dose_text import change_words
 from game.ui.widgets.icons import draw_badge_medallion, draw_icon
 from game.ui.widgets.text import (

@@ -24,7 +24,7 @@ from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.badges_screen import fit_line
 from game.ui.theme import Color
-from game.ui.widgets.charts import mix
+from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_icon
 from game.ui.widgets.text import blit_paragraph, blit_text, panel, screen_header
 

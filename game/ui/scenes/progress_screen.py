@@ -29,9 +29,9 @@ from game.ui.widgets.charts import (
     draw_heat_legend,
     draw_heatmap,
     draw_xp_bar,
-    mix,
     rest_color,
 )
+from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_icon
 from game.ui.widgets.text import blit_text, panel, screen_header
 

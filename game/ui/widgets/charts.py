@@ -15,21 +15,12 @@ from datetime import date, timedelta
 import pygame
 
 from game.ui.theme import Color, Theme
+from game.ui.widgets.colour import mix
 from game.ui.widgets.text import blit_text
 
 #: Minutes played on a day -> colour step (0 = nothing played).
 HEAT_STEPS: tuple[float, ...] = (0.0, 0.1, 6.0, 11.0, 16.0)
 WEEKDAY_LABELS = {0: "Mon", 2: "Wed", 4: "Fri", 6: "Sun"}
-
-
-def mix(a: Color, b: Color, t: float) -> Color:
-    """Blend two colours, ``t`` from 0 (a) to 1 (b)."""
-    t = max(0.0, min(1.0, t))
-    return (
-        round(a[0] + (b[0] - a[0]) * t),
-        round(a[1] + (b[1] - a[1]) * t),
-        round(a[2] + (b[2] - a[2]) * t),
-    )
 
 
 # ---------------------------------------------------------------------------
