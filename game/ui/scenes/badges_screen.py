@@ -18,11 +18,11 @@ from game.progress import BadgeStatus
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.theme import Theme
 from game.ui.widgets.charts import draw_progress_bar
 from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_badge_medallion, draw_icon
 from game.ui.widgets.text import (
+    begin_screen,
     blit_fitted,
     blit_paragraph,
     blit_text,
@@ -35,16 +35,6 @@ COLUMNS = 3
 MARGIN = 60
 GAP = 18
 HEADER_H = 112
-
-
-def fit_line(theme: Theme, text: str, width: int, role: str, bold: bool = False) -> str:
-    """``text`` cut with an ellipsis so it fits ``width`` pixels on one line."""
-    font = theme.font(role, bold)
-    if font.size(text)[0] <= width:
-        return text
-    while text and font.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def _num(value: float) -> str:
@@ -174,8 +164,7 @@ class BadgesScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        begin_screen(surface, theme)
         earned = sum(1 for s in self.statuses if s.earned)
         keys = "Arrows: choose    Wheel: scroll    Esc: back"
         title = screen_header(surface, theme, "Badges", keys, MARGIN)

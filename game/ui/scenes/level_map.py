@@ -22,11 +22,17 @@ from game.progress import Unlocks
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.scenes.badges_screen import fit_line
 from game.ui.theme import Color
 from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_icon
-from game.ui.widgets.text import blit_paragraph, blit_text, panel, screen_header
+from game.ui.widgets.text import (
+    begin_screen,
+    blit_paragraph,
+    blit_text,
+    fit_line,
+    panel,
+    screen_header,
+)
 
 MAP_LEFT, MAP_RIGHT = 60, 860
 PANEL_LEFT = 884
@@ -243,8 +249,7 @@ class LevelMapScene(Scene):
     # Drawing ---------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        w, h = begin_screen(surface, theme)
         screen_header(
             surface, theme, "Your path", "Arrows: choose    Enter: play    Esc: back", MAP_LEFT
         )

@@ -19,7 +19,15 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.widgets.hud import progress_bar
-from game.ui.widgets.text import Menu, MenuItem, blit_paragraph, blit_text, blit_title, panel
+from game.ui.widgets.text import (
+    Menu,
+    MenuItem,
+    begin_screen,
+    blit_paragraph,
+    blit_text,
+    blit_title,
+    panel,
+)
 
 
 def done_words(stats: Stats) -> str:
@@ -132,9 +140,7 @@ class MainMenuScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, "Spine Quest", (80, 56), role="heading", bold=True)
+        w, h = begin_screen(surface, theme, "Spine Quest", (80, 56))
         blit_text(
             surface, theme, f"Hello, {self.data.name}", (82, 104), role="body", color=c.text_dim
         )

@@ -33,7 +33,7 @@ from game.ui.widgets.charts import (
 )
 from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_icon
-from game.ui.widgets.text import blit_text, panel, screen_header
+from game.ui.widgets.text import begin_screen, blit_text, panel, screen_header
 
 CHART_WEEKS = 12
 MARGIN = 60
@@ -155,8 +155,7 @@ class ProgressScene(Scene):
         assert stats is not None
         theme = self.ctx.theme
         layer = pygame.Surface(size)
-        layer.blit(theme.background(size), (0, 0))
-        w, h = size
+        w, h = begin_screen(layer, theme)
         screen_header(
             layer, theme, "Your progress", "Arrows: look at a day    D: doses    Esc: back", MARGIN
         )
