@@ -296,3 +296,26 @@ def test_every_screen_draws(content: Content, month, display, text_size: str) ->
             display.get_at((x, y))[:3] for x in range(0, 1280, 64) for y in range(0, 720, 48)
         }
         assert len(colours) > 8, type(scene).__name__
+
+
+def test_screens_read_their_numbers_again_on_return(content: Content, display) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.scenes.main_menu import MainMenuScene
+
+    data, clock, _ = _player(content, 0)
+    ctx = _ctx(content, clock)
+    views = {
+        "map": (LevelMapScene(ctx, data, on_play=lambda lv: None),
+                lambda s: len(s.unlocks.completed_levels)),
+        "badges": (BadgesScene(ctx, data), lambda s: sum(b.progress for b in s.statuses)),
+        "progress": (ProgressScene(ctx, data), lambda s: s.stats.xp_total),
+        "menu": (MainMenuScene(ctx, data), lambda s: s.stats.streak.current),
+    }  # fmt: skip
+    for name, (scene, number) in views.items():
+        _shown(scene, ctx)
+        before = number(scene)
+        _play(data, clock)
+        _shown(Scene(ctx), ctx)  # a level played above the screen, say
+        ctx.scenes.pop()
+        ctx.scenes.apply_pending()
+        assert ctx.scenes.top is scene and number(scene) > before, name
+        clock.advance(24 * 3600)

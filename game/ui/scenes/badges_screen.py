@@ -9,15 +9,13 @@ shown in the footer, so nothing is ever only readable by hovering.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.player.data import PlayerData
 from game.progress import BadgeStatus
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.scene import Scene
+from game.ui.scenes.refreshing import RefreshingScene
 from game.ui.widgets.charts import draw_progress_bar
 from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_badge_medallion, draw_icon
@@ -46,7 +44,7 @@ def progress_label(status: BadgeStatus) -> str:
     return f"{_num(min(status.progress, status.target))} of {_num(status.target)}"
 
 
-class BadgesScene(Scene):
+class BadgesScene(RefreshingScene):
     def __init__(self, ctx: AppContext, data: PlayerData) -> None:
         super().__init__(ctx)
         self.data = data
@@ -55,13 +53,6 @@ class BadgesScene(Scene):
         self.scroll = 0
 
     # Lifecycle -------------------------------------------------------------
-    def enter(self) -> None:
-        self.refresh()
-
-    def resume(self, result: Any = None) -> None:
-        self.refresh()
-        self.dirty = True
-
     def refresh(self) -> None:
         self.statuses = list(self.data.stats().badges)
         self.focus = min(self.focus, max(0, len(self.statuses) - 1))

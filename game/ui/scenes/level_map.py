@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import pygame
 
@@ -21,7 +20,7 @@ from game.player.data import PlayerData
 from game.progress import Unlocks
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.scene import Scene
+from game.ui.scenes.refreshing import RefreshingScene
 from game.ui.theme import Color
 from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_icon
@@ -88,7 +87,7 @@ def level_equipment(level: Level, data: PlayerData) -> list[str]:
     return list(seen)
 
 
-class LevelMapScene(Scene):
+class LevelMapScene(RefreshingScene):
     def __init__(self, ctx: AppContext, data: PlayerData, on_play: Callable[[Level], None]) -> None:
         super().__init__(ctx)
         self.data = data
@@ -103,13 +102,6 @@ class LevelMapScene(Scene):
         self._minutes: dict[str, float] = {}
 
     # Lifecycle -------------------------------------------------------------
-    def enter(self) -> None:
-        self.refresh()
-
-    def resume(self, result: Any = None) -> None:
-        self.refresh()
-        self.dirty = True
-
     def refresh(self) -> None:
         self.unlocks = self.data.unlocks()
         try:

@@ -17,7 +17,7 @@ from game.player.data import PlayerData
 from game.progress import DailyPlan, Stats
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.scene import Scene
+from game.ui.scenes.refreshing import RefreshingScene
 from game.ui.widgets.hud import progress_bar
 from game.ui.widgets.text import (
     Menu,
@@ -37,7 +37,7 @@ def done_words(stats: Stats) -> str:
     return "Today's level is done. See you tomorrow!"
 
 
-class MainMenuScene(Scene):
+class MainMenuScene(RefreshingScene):
     def __init__(
         self,
         ctx: AppContext,
@@ -64,17 +64,13 @@ class MainMenuScene(Scene):
 
     # Lifecycle -----------------------------------------------------------
     def enter(self) -> None:
-        self.refresh()
+        super().enter()
         if self.ctx.notices:  # save repaired, no sound...: shown once, over the menu
             from game.ui.scenes.recovery_screen import NoticeScene
 
             lines = list(self.ctx.notices)
             self.ctx.notices.clear()
             self.ctx.scenes.push(NoticeScene(self.ctx, lines))
-
-    def resume(self, result: object = None) -> None:
-        super().resume(result)
-        self.refresh()
 
     def refresh(self) -> None:
         self.stats = self.data.stats()

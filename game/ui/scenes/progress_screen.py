@@ -22,7 +22,7 @@ from game.progress.streaks import MAX_FREEZES, week_start
 from game.session.result import SessionResult
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.scene import Scene
+from game.ui.scenes.refreshing import RefreshingScene
 from game.ui.widgets.charts import (
     HeatmapGrid,
     draw_bar_chart,
@@ -77,7 +77,7 @@ def day_words(stats: Stats, day: date) -> str:
     return "no play"
 
 
-class ProgressScene(Scene):
+class ProgressScene(RefreshingScene):
     """XP bar and level, streak and freezes, the calendar heatmap, weekly charts."""
 
     def __init__(self, ctx: AppContext, data: PlayerData) -> None:
@@ -94,13 +94,6 @@ class ProgressScene(Scene):
         self._week_days: set[date] = set()
 
     # Lifecycle -------------------------------------------------------------
-    def enter(self) -> None:
-        self.refresh()
-
-    def resume(self, result: Any = None) -> None:
-        self.refresh()
-        self.dirty = True
-
     def refresh(self) -> None:
         """Read the player's numbers again and throw the cached picture away."""
         today = self.data.today()
