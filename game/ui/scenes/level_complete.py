@@ -21,7 +21,7 @@ from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.stillness_summary import HEIGHT as STILL_H
 from game.ui.scenes.stillness_summary import draw_stillness_summary
-from game.ui.widgets.charts import draw_progress_bar
+from game.ui.widgets.charts import draw_level_row, draw_progress_bar
 from game.ui.widgets.colour import mix
 from game.ui.widgets.dose_text import change_words
 from game.ui.widgets.icons import draw_badge_medallion, draw_icon
@@ -267,16 +267,8 @@ class LevelCompleteScene(Scene):
         )
         lvl = level_for_xp(self.shown_xp)
         y = gain.bottom + 18
-        blit_text(surface, theme, f"Level {lvl.level}", (x, y), role="label", bold=True)
-        blit_text(
-            surface,
-            theme,
-            f"{self.shown_xp:,} XP in all",
-            (rect.right - 28, y + 4),
-            role="small",
-            color=c.text_dim,
-            anchor="topright",
-        )
+        xp = f"{self.shown_xp:,} XP in all"
+        draw_level_row(surface, theme, lvl.level, xp, x, rect.right - 28, y)
         y += theme.px("label") + 16
         bar = pygame.Rect(x, y, rect.width - 56, 22)
         draw_progress_bar(surface, theme, bar, lvl.fraction)

@@ -18,6 +18,7 @@ from game.progress import DailyPlan, Stats
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scenes.refreshing import RefreshingScene
+from game.ui.widgets.charts import draw_level_row
 from game.ui.widgets.hud import progress_bar
 from game.ui.widgets.text import (
     Menu,
@@ -240,17 +241,9 @@ class MainMenuScene(RefreshingScene):
             )
         y += 40
         lvl = stats.player_level
-        blit_text(surface, theme, f"Level {lvl.level}", (x, y), role="label", bold=True)
         need = max(1, lvl.xp_for_next)
-        blit_text(
-            surface,
-            theme,
-            f"{lvl.xp_into_level} / {need} XP",
-            (card.right - 32, y + 4),
-            role="small",
-            color=c.text_dim,
-            anchor="topright",
-        )
+        xp = f"{lvl.xp_into_level} / {need} XP"
+        draw_level_row(surface, theme, lvl.level, xp, x, card.right - 32, y)
         bar = pygame.Rect(x, y + 40, width, 14)
         progress_bar(surface, bar, lvl.xp_into_level / need, c.accent, c.bg_bottom)
         y += 78
