@@ -156,6 +156,26 @@ def test_map_keyboard_moves_between_nodes_and_back_pops(content: Content, month,
     assert len(ctx.scenes) == 0
 
 
+def test_map_layout_joins_the_main_stages_into_one_path(content: Content) -> None:
+    from game.content.model import Track
+    from game.ui.scenes.map_layout import NODE_R, lay_out, nearest, node_at, path_links
+
+    nodes, rows = lay_out(content)
+    links = path_links(nodes, content)
+    stages = content.ordered_stages()
+    mains = [s.id for s in stages if s.track is Track.MAIN]
+    main_levels = sum(len(content.stage_levels(s)) for s in mains)
+    side_joins = sum(len(content.stage_levels(s.id)) - 1 for s in stages if s.id not in mains)
+    assert len(links) == (main_levels - 1) + side_joins  # no line into or between side tracks
+    assert len(rows) == len(mains) + 1 and len({n.center for n in nodes}) == len(nodes)
+    first = nodes[0]
+    assert node_at(nodes, (first.center[0] + NODE_R, first.center[1])) is first
+    assert node_at(nodes, (0, 0)) is None
+    right = nearest(nodes, first, 1, 0)
+    assert right is not None and right.row == first.row and right.center[0] > first.center[0]
+    assert nearest(nodes, first, 0, -1) is None  # nothing above the first row
+
+
 # ---------------------------------------------------------------------------
 # Badges
 # ---------------------------------------------------------------------------
@@ -296,3 +316,26 @@ def test_every_screen_draws(content: Content, month, display, text_size: str) ->
             display.get_at((x, y))[:3] for x in range(0, 1280, 64) for y in range(0, 720, 48)
         }
         assert len(colours) > 8, type(scene).__name__
+
+
+def test_screens_read_their_numbers_again_on_return(content: Content, display) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.scenes.main_menu import MainMenuScene
+
+    data, clock, _ = _player(content, 0)
+    ctx = _ctx(content, clock)
+    views = {
+        "map": (LevelMapScene(ctx, data, on_play=lambda lv: None),
+                lambda s: len(s.unlocks.completed_levels)),
+        "badges": (BadgesScene(ctx, data), lambda s: sum(b.progress for b in s.statuses)),
+        "progress": (ProgressScene(ctx, data), lambda s: s.stats.xp_total),
+        "menu": (MainMenuScene(ctx, data), lambda s: s.stats.streak.current),
+    }  # fmt: skip
+    for name, (scene, number) in views.items():
+        _shown(scene, ctx)
+        before = number(scene)
+        _play(data, clock)
+        _shown(Scene(ctx), ctx)  # a level played above the screen, say
+        ctx.scenes.pop()
+        ctx.scenes.apply_pending()
+        assert ctx.scenes.top is scene and number(scene) > before, name
+        clock.advance(24 * 3600)

@@ -9,19 +9,18 @@ shown in the footer, so nothing is ever only readable by hovering.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.player.data import PlayerData
 from game.progress import BadgeStatus
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.scene import Scene
-from game.ui.theme import Theme
-from game.ui.widgets.charts import draw_progress_bar, mix
+from game.ui.scenes.refreshing import RefreshingScene
+from game.ui.widgets.charts import draw_progress_bar
+from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_badge_medallion, draw_icon
 from game.ui.widgets.text import (
+    begin_screen,
     blit_fitted,
     blit_paragraph,
     blit_text,
@@ -36,16 +35,6 @@ GAP = 18
 HEADER_H = 112
 
 
-def fit_line(theme: Theme, text: str, width: int, role: str, bold: bool = False) -> str:
-    """``text`` cut with an ellipsis so it fits ``width`` pixels on one line."""
-    font = theme.font(role, bold)
-    if font.size(text)[0] <= width:
-        return text
-    while text and font.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _num(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
@@ -55,7 +44,7 @@ def progress_label(status: BadgeStatus) -> str:
     return f"{_num(min(status.progress, status.target))} of {_num(status.target)}"
 
 
-class BadgesScene(Scene):
+class BadgesScene(RefreshingScene):
     def __init__(self, ctx: AppContext, data: PlayerData) -> None:
         super().__init__(ctx)
         self.data = data
@@ -64,13 +53,6 @@ class BadgesScene(Scene):
         self.scroll = 0
 
     # Lifecycle -------------------------------------------------------------
-    def enter(self) -> None:
-        self.refresh()
-
-    def resume(self, result: Any = None) -> None:
-        self.refresh()
-        self.dirty = True
-
     def refresh(self) -> None:
         self.statuses = list(self.data.stats().badges)
         self.focus = min(self.focus, max(0, len(self.statuses) - 1))
@@ -173,8 +155,7 @@ class BadgesScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        begin_screen(surface, theme)
         earned = sum(1 for s in self.statuses if s.earned)
         keys = "Arrows: choose    Wheel: scroll    Esc: back"
         title = screen_header(surface, theme, "Badges", keys, MARGIN)

@@ -21,7 +21,7 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.widgets.hud import progress_bar
-from game.ui.widgets.text import blit_paragraph, blit_text, panel
+from game.ui.widgets.text import begin_screen, blit_paragraph, blit_text, panel
 from game.ui.widgets.textfield import draw_button
 
 PRIVACY = "Frames are compared in memory and thrown away; nothing is stored or sent."
@@ -164,9 +164,7 @@ class CameraSetupScene(Scene):
     # Drawing -------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         theme, c = self.ctx.theme, self.ctx.theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, "Camera set-up", (80, 36), role="heading", bold=True)
+        w, h = begin_screen(surface, theme, "Camera set-up", (80, 36))
         draw_button(surface, theme, BACK, "Back", focused=False)
         self._draw_preview(surface)
         panel(surface, theme, SIDE)

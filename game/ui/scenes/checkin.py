@@ -20,7 +20,7 @@ from game.session.result import Form, Pain
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets.text import blit_fitted, blit_paragraph, blit_text, panel
+from game.ui.widgets.text import begin_screen, blit_fitted, blit_paragraph, blit_text, panel
 
 FORM_CHOICES: tuple[tuple[Form, str], ...] = (
     (Form.STEADY, "Steady"),
@@ -207,11 +207,9 @@ class CheckInScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
         m = self.MARGIN
         title = "Level complete: how did each move go?" if self.completed else "Level stopped"
-        blit_text(surface, theme, title, (m, 40), role="heading", bold=True, color=c.accent)
+        w, h = begin_screen(surface, theme, title, (m, 40), color=c.accent)
         if self.step == "advice":
             self._draw_advice(surface, w)
             return

@@ -18,7 +18,7 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.widgets.dose_text import amount_words
-from game.ui.widgets.text import blit_fitted, blit_text, panel, screen_header
+from game.ui.widgets.text import begin_screen, blit_fitted, blit_text, panel, screen_header
 
 if TYPE_CHECKING:
     from game.player.data import PlayerData
@@ -42,8 +42,7 @@ class DoseChartScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        w, h = begin_screen(surface, theme)
         screen_header(surface, theme, f"Doses, last {CHART_WEEKS} weeks", "Esc: back", MARGIN)
         if not self.series:
             blit_text(surface, theme, "Play a level and rate its moves: their doses show here.",

@@ -22,7 +22,7 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.widgets.hud import breath_pacer, progress_bar
-from game.ui.widgets.text import blit_paragraph, blit_text, panel
+from game.ui.widgets.text import begin_screen, blit_paragraph, blit_text, panel
 from game.ui.widgets.textfield import (
     TextField,
     checkbox_height,
@@ -289,8 +289,7 @@ class FirstRunScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        w, h = begin_screen(surface, theme)
         self._draw_steps(surface)
         panel(surface, theme, CARD)
         getattr(self, f"_draw_{self.page_name}")(surface)

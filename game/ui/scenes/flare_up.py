@@ -16,7 +16,7 @@ from game.progress.rest import WINDOW_DAYS, rest_limit, rest_tracks
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets.text import Menu, MenuItem, blit_paragraph, blit_text, panel
+from game.ui.widgets.text import Menu, MenuItem, begin_screen, blit_paragraph, blit_text, panel
 
 if TYPE_CHECKING:
     from game.content.model import Level
@@ -68,9 +68,7 @@ class FlareUpScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, "Flare-up today", (140, 60), role="heading", bold=True)
+        w, h = begin_screen(surface, theme, "Flare-up today", (140, 60))
         box = pygame.Rect(140, 130, w - 280, 240)
         panel(surface, theme, box, edge=c.exhale, width=3)
         limit = rest_limit(self.data.content)

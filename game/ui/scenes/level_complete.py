@@ -19,16 +19,18 @@ from game.progress import effective_level_id, level_for_xp
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.scenes.badges_screen import fit_line
 from game.ui.scenes.stillness_summary import HEIGHT as STILL_H
 from game.ui.scenes.stillness_summary import draw_stillness_summary
-from game.ui.widgets.charts import draw_progress_bar, mix
+from game.ui.widgets.charts import draw_level_row, draw_progress_bar
+from game.ui.widgets.colour import mix
 from game.ui.widgets.dose_text import change_words
 from game.ui.widgets.icons import draw_badge_medallion, draw_icon
 from game.ui.widgets.text import (
+    begin_screen,
     blit_fitted,
     blit_paragraph,
     blit_text,
+    fit_line,
     line_step,
     panel,
     summary_lines,
@@ -133,8 +135,6 @@ class LevelCompleteScene(Scene):
         theme = self.ctx.theme
         c = theme.c
         o = self.outcome
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
         r = o.result
         if o.pain_advice:
             title, col = "You stopped. That was right.", c.text
@@ -142,7 +142,7 @@ class LevelCompleteScene(Scene):
             title, col = "Level complete", c.accent
         else:
             title, col = "Session saved", c.text
-        blit_text(surface, theme, title, (MARGIN, 34), role="heading", bold=True, color=col)
+        w, h = begin_screen(surface, theme, title, (MARGIN, 34), color=col)
         content = self.ctx.content
         lid = effective_level_id(r.level_id)
         level = content.levels.get(lid) if content is not None else None
@@ -267,16 +267,8 @@ class LevelCompleteScene(Scene):
         )
         lvl = level_for_xp(self.shown_xp)
         y = gain.bottom + 18
-        blit_text(surface, theme, f"Level {lvl.level}", (x, y), role="label", bold=True)
-        blit_text(
-            surface,
-            theme,
-            f"{self.shown_xp:,} XP in all",
-            (rect.right - 28, y + 4),
-            role="small",
-            color=c.text_dim,
-            anchor="topright",
-        )
+        xp = f"{self.shown_xp:,} XP in all"
+        draw_level_row(surface, theme, lvl.level, xp, x, rect.right - 28, y)
         y += theme.px("label") + 16
         bar = pygame.Rect(x, y, rect.width - 56, 22)
         draw_progress_bar(surface, theme, bar, lvl.fraction)

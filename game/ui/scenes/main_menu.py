@@ -17,9 +17,18 @@ from game.player.data import PlayerData
 from game.progress import DailyPlan, Stats
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.scene import Scene
+from game.ui.scenes.refreshing import RefreshingScene
+from game.ui.widgets.charts import draw_level_row
 from game.ui.widgets.hud import progress_bar
-from game.ui.widgets.text import Menu, MenuItem, blit_paragraph, blit_text, blit_title, panel
+from game.ui.widgets.text import (
+    Menu,
+    MenuItem,
+    begin_screen,
+    blit_paragraph,
+    blit_text,
+    blit_title,
+    panel,
+)
 
 
 def done_words(stats: Stats) -> str:
@@ -29,7 +38,7 @@ def done_words(stats: Stats) -> str:
     return "Today's level is done. See you tomorrow!"
 
 
-class MainMenuScene(Scene):
+class MainMenuScene(RefreshingScene):
     def __init__(
         self,
         ctx: AppContext,
@@ -56,17 +65,13 @@ class MainMenuScene(Scene):
 
     # Lifecycle -----------------------------------------------------------
     def enter(self) -> None:
-        self.refresh()
+        super().enter()
         if self.ctx.notices:  # save repaired, no sound...: shown once, over the menu
             from game.ui.scenes.recovery_screen import NoticeScene
 
             lines = list(self.ctx.notices)
             self.ctx.notices.clear()
             self.ctx.scenes.push(NoticeScene(self.ctx, lines))
-
-    def resume(self, result: object = None) -> None:
-        super().resume(result)
-        self.refresh()
 
     def refresh(self) -> None:
         self.stats = self.data.stats()
@@ -132,9 +137,7 @@ class MainMenuScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, "Spine Quest", (80, 56), role="heading", bold=True)
+        w, h = begin_screen(surface, theme, "Spine Quest", (80, 56))
         blit_text(
             surface, theme, f"Hello, {self.data.name}", (82, 104), role="body", color=c.text_dim
         )
@@ -238,17 +241,9 @@ class MainMenuScene(Scene):
             )
         y += 40
         lvl = stats.player_level
-        blit_text(surface, theme, f"Level {lvl.level}", (x, y), role="label", bold=True)
         need = max(1, lvl.xp_for_next)
-        blit_text(
-            surface,
-            theme,
-            f"{lvl.xp_into_level} / {need} XP",
-            (card.right - 32, y + 4),
-            role="small",
-            color=c.text_dim,
-            anchor="topright",
-        )
+        xp = f"{lvl.xp_into_level} / {need} XP"
+        draw_level_row(surface, theme, lvl.level, xp, x, card.right - 32, y)
         bar = pygame.Rect(x, y + 40, width, 14)
         progress_bar(surface, bar, lvl.xp_into_level / need, c.accent, c.bg_bottom)
         y += 78

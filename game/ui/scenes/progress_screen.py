@@ -22,18 +22,18 @@ from game.progress.streaks import MAX_FREEZES, week_start
 from game.session.result import SessionResult
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
-from game.ui.scene import Scene
+from game.ui.scenes.refreshing import RefreshingScene
 from game.ui.widgets.charts import (
     HeatmapGrid,
     draw_bar_chart,
     draw_heat_legend,
     draw_heatmap,
     draw_xp_bar,
-    mix,
     rest_color,
 )
+from game.ui.widgets.colour import mix
 from game.ui.widgets.icons import draw_icon
-from game.ui.widgets.text import blit_text, panel, screen_header
+from game.ui.widgets.text import begin_screen, blit_text, panel, screen_header
 
 CHART_WEEKS = 12
 MARGIN = 60
@@ -77,7 +77,7 @@ def day_words(stats: Stats, day: date) -> str:
     return "no play"
 
 
-class ProgressScene(Scene):
+class ProgressScene(RefreshingScene):
     """XP bar and level, streak and freezes, the calendar heatmap, weekly charts."""
 
     def __init__(self, ctx: AppContext, data: PlayerData) -> None:
@@ -94,13 +94,6 @@ class ProgressScene(Scene):
         self._week_days: set[date] = set()
 
     # Lifecycle -------------------------------------------------------------
-    def enter(self) -> None:
-        self.refresh()
-
-    def resume(self, result: Any = None) -> None:
-        self.refresh()
-        self.dirty = True
-
     def refresh(self) -> None:
         """Read the player's numbers again and throw the cached picture away."""
         today = self.data.today()
@@ -155,8 +148,7 @@ class ProgressScene(Scene):
         assert stats is not None
         theme = self.ctx.theme
         layer = pygame.Surface(size)
-        layer.blit(theme.background(size), (0, 0))
-        w, h = size
+        w, h = begin_screen(layer, theme)
         screen_header(
             layer, theme, "Your progress", "Arrows: look at a day    D: doses    Esc: back", MARGIN
         )

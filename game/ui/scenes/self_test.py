@@ -19,7 +19,15 @@ from game.ui.figure.draw import draw_guide
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.widgets.dose_text import amount_words
-from game.ui.widgets.text import Menu, MenuItem, blit_fitted, blit_paragraph, blit_text, panel
+from game.ui.widgets.text import (
+    Menu,
+    MenuItem,
+    begin_screen,
+    blit_fitted,
+    blit_paragraph,
+    blit_text,
+    panel,
+)
 
 if TYPE_CHECKING:
     from game.player.data import PlayerData
@@ -92,9 +100,7 @@ class SelfTestScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, "Starting self-test", (140, 50), role="heading", bold=True)
+        w, h = begin_screen(surface, theme, "Starting self-test", (140, 50))
         hint = "Esc: skip the test"
         if self.step == "intro":
             box = pygame.Rect(140, 130, w - 280, 200)

@@ -14,7 +14,7 @@ from game import __version__
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets.text import Menu, MenuItem, blit_text, panel
+from game.ui.widgets.text import Menu, MenuItem, begin_screen, blit_text, panel
 
 #: Redraw the moving logo at this rate, not at the display rate.
 LOGO_FPS = 20.0
@@ -96,8 +96,7 @@ class TitleScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        w, h = begin_screen(surface, theme)
         # a soft floor line and the logo on the right
         pygame.draw.line(surface, c.panel_edge, (0, h - 90), (w, h - 90), 2)
         draw_spine_logo(

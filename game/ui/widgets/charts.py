@@ -15,21 +15,12 @@ from datetime import date, timedelta
 import pygame
 
 from game.ui.theme import Color, Theme
+from game.ui.widgets.colour import mix
 from game.ui.widgets.text import blit_text
 
 #: Minutes played on a day -> colour step (0 = nothing played).
 HEAT_STEPS: tuple[float, ...] = (0.0, 0.1, 6.0, 11.0, 16.0)
 WEEKDAY_LABELS = {0: "Mon", 2: "Wed", 4: "Fri", 6: "Sun"}
-
-
-def mix(a: Color, b: Color, t: float) -> Color:
-    """Blend two colours, ``t`` from 0 (a) to 1 (b)."""
-    t = max(0.0, min(1.0, t))
-    return (
-        round(a[0] + (b[0] - a[0]) * t),
-        round(a[1] + (b[1] - a[1]) * t),
-        round(a[2] + (b[2] - a[2]) * t),
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -66,25 +57,25 @@ def draw_xp_bar(
     xp_into: int,
     xp_for_next: int,
 ) -> None:
-    """The player-level bar: the bar, then "n / m XP to level k" under it."""
+    """The player-level bar: the bar, then "n / m XP" and "k to level l" under its two ends."""
     draw_progress_bar(surface, theme, rect, xp_into / max(1, xp_for_next))
-    blit_text(
-        surface,
-        theme,
-        f"{xp_into:,} / {xp_for_next:,} XP",
-        (rect.left, rect.bottom + 8),
-        role="small",
-        color=theme.c.text,
+    c = theme.c
+    under = (
+        (f"{xp_into:,} / {xp_for_next:,} XP", rect.left, "topleft", c.text),
+        (f"{xp_for_next - xp_into:,} to level {level + 1}", rect.right, "topright", c.text_dim),
     )
-    blit_text(
-        surface,
-        theme,
-        f"{xp_for_next - xp_into:,} to level {level + 1}",
-        (rect.right, rect.bottom + 8),
-        role="small",
-        color=theme.c.text_dim,
-        anchor="topright",
-    )
+    for text, x, anchor, color in under:
+        blit_text(surface, theme, text, (x, rect.bottom + 8), role="small", color=color,
+                  anchor=anchor)  # fmt: skip
+
+
+def draw_level_row(
+    surface: pygame.Surface, theme: Theme, level: int, note: str, left: int, right: int, y: int
+) -> None:
+    """ "Level n" in bold at ``left`` and a dim ``note`` on its XP ending at ``right``."""
+    blit_text(surface, theme, f"Level {level}", (left, y), role="label", bold=True)
+    blit_text(surface, theme, note, (right, y + 4), role="small", color=theme.c.text_dim,
+              anchor="topright")  # fmt: skip
 
 
 # ---------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from types import MappingProxyType
 
 import pygame
 
+from game.ui.widgets.colour import mix
+
 Color = tuple[int, int, int]
 Point = tuple[float, float]
 Drawer = Callable[[pygame.Surface, Point, float, Color], None]
@@ -100,7 +102,7 @@ def _leaf(s: pygame.Surface, c: Point, size: float, col: Color) -> None:
         x, y = 0.9 * math.cos(t), 0.45 * math.sin(t) * (1 - 0.3 * math.cos(t))
         rel.append((x * math.cos(a) - y * math.sin(a), x * math.sin(a) + y * math.cos(a)))
     pygame.draw.polygon(s, col, _pts(c, size, rel))
-    vein = _mix(col, (0, 0, 0), 0.45)
+    vein = mix(col, (0, 0, 0), 0.45)
     _seg(s, vein, c, size, [(-0.85, 0.85), (0.5, -0.5)], _w(size, 0.05))
 
 
@@ -111,7 +113,7 @@ def _flame(s: pygame.Surface, c: Point, size: float, col: Color) -> None:
     ]  # fmt: skip
     pygame.draw.polygon(s, col, _pts(c, size, outer))
     inner = [(0.0, -0.1), (0.3, 0.4), (0.2, 0.78), (-0.2, 0.78), (-0.3, 0.4)]
-    pygame.draw.polygon(s, _mix(col, (255, 255, 255), 0.55), _pts(c, size, inner))
+    pygame.draw.polygon(s, mix(col, (255, 255, 255), 0.55), _pts(c, size, inner))
 
 
 def _heart(s: pygame.Surface, c: Point, size: float, col: Color) -> None:
@@ -244,14 +246,6 @@ ICONS: Mapping[str, Drawer] = MappingProxyType(
         "snowflake": _snowflake,
     }
 )
-
-
-def _mix(a: Color, b: Color, t: float) -> Color:
-    return (
-        round(a[0] + (b[0] - a[0]) * t),
-        round(a[1] + (b[1] - a[1]) * t),
-        round(a[2] + (b[2] - a[2]) * t),
-    )
 
 
 def draw_icon(

@@ -50,6 +50,26 @@ def blit_text(
     return rect
 
 
+def begin_screen(
+    surface: pygame.Surface,
+    theme: Theme,
+    heading: str = "",
+    pos: tuple[int, int] = (0, 0),
+    *,
+    color: Color | None = None,
+) -> tuple[int, int]:
+    """Start a screen's picture: the theme's background over all of ``surface``,
+    then ``heading`` (bold, heading size, its top left at ``pos``) if one is given.
+
+    Returns the surface's size, which the rest of the layout is worked out from.
+    """
+    size = surface.get_size()
+    surface.blit(theme.background(size), (0, 0))
+    if heading:
+        blit_text(surface, theme, heading, pos, role="heading", bold=True, color=color)
+    return size
+
+
 def screen_header(
     surface: pygame.Surface, theme: Theme, title: str, keys: str, margin: int
 ) -> pygame.Rect:
@@ -80,6 +100,16 @@ def blit_fitted(
     else:
         text = _ellipsized(theme, text, width, role, bold)
     return blit_text(surface, theme, text, pos, role=role, color=color, bold=bold, anchor=anchor)
+
+
+def fit_line(theme: Theme, text: str, width: int, role: str, bold: bool = False) -> str:
+    """``text`` cut letter by letter, with an ellipsis, so it fits ``width`` pixels."""
+    font = theme.font(role, bold)
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def title_layout(
