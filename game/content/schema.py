@@ -18,11 +18,6 @@ import yaml
 
 from game.content.kinds import ID_PATTERN, INVALID, Choice, Count, Ctx, Flag, Number, Text
 from game.content.model import (
-    BADGE_METRICS,
-    EQUIPMENT,
-    MUSCLES,
-    POSITIONS,
-    AnimationMode,
     Badge,
     BadgeCondition,
     Dose,
@@ -39,9 +34,11 @@ from game.content.model import (
     Variant,
     VariantSpec,
 )
+from game.content.model_animation import AnimationMode
 from game.content.records import ListOf, MapOf, Nullable, Record, child
 from game.content.schema_animation import ANIMATION, KEYFRAME, PROP
 from game.content.schema_progression import DOSE_RANGE, PROGRESSION, check_progression
+from game.content.vocabulary import BADGE_METRICS, EQUIPMENT, MUSCLES, POSITIONS
 
 #: How an exercise paces its breath (see the breath pacer).
 BREATHS: tuple[str, ...] = ("effort_on_exhale", "steady")

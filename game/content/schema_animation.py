@@ -13,9 +13,9 @@ from typing import Any
 import yaml
 
 from game.content.kinds import Choice, Ctx, Flag, Number, Text
-from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Focus, Keyframe, Prop
+from game.content.model_animation import Animation, AnimationMode, Focus, Keyframe, Prop
 from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
-from game.content.vocabulary import BODY_POINTS, EASING_NAMES, FOCUS_POINTS, JOINTS
+from game.content.vocabulary import BODY_POINTS, CAMERAS, EASING_NAMES, FOCUS_POINTS, JOINTS, PROPS
 
 PROP = Record(
     Prop,

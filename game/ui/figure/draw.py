@@ -17,7 +17,8 @@ from typing import Any
 
 import pygame
 
-from game.content.model import Animation, Exercise
+from game.content.model import Exercise
+from game.content.model_animation import Animation
 from game.rig.camera import (
     CAMERAS,
     Camera,

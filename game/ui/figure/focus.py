@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import pygame
 
-from game.content.model import Animation
+from game.content.model_animation import Animation
 from game.rig.camera import Camera, Viewport, project_one, to_view
 from game.rig.motion import key_point, top_u
 from game.rig.pose import mirror_name, pose_at, solve

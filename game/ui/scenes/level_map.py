@@ -16,7 +16,8 @@ from typing import Any
 
 import pygame
 
-from game.content.model import EQUIPMENT, Level, Stage, Track
+from game.content.model import Level, Stage, Track
+from game.content.vocabulary import EQUIPMENT
 from game.player.data import PlayerData
 from game.progress import Unlocks
 from game.ui.context import AppContext
