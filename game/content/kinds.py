@@ -12,6 +12,7 @@ instead of an exception, so one pass reports everything wrong in a file.
 from __future__ import annotations
 
 import difflib
+import enum
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -269,3 +270,21 @@ class Choice:
             ctx.report(node, f"unknown {self.what} '{value}'", suggest(value, self.choices))
             return INVALID
         return self.convert(value)
+
+
+# ---------------------------------------------------------------------------
+# The kinds most fields use
+# ---------------------------------------------------------------------------
+
+ID: Final = Text(pattern=ID_PATTERN)
+TEXT: Final = Text()
+OPTIONAL_TEXT: Final = Text(nonempty=False)
+SECONDS: Final = Number()  # a duration: greater than zero
+REST: Final = Number(minimum=0.0, above=False)  # a pause that may be zero
+EXERCISE_REF: Final = Text(pattern=ID_PATTERN, ref="exercise")
+STAGE_REF: Final = Text(pattern=ID_PATTERN, ref="stage")
+
+
+def EnumChoice(enum_type: type[enum.Enum], what: str) -> Choice:
+    """One of an enum's values, read as its member."""
+    return Choice(tuple(member.value for member in enum_type), what, enum_type)

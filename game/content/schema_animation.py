@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from game.content.kinds import Choice, Ctx, Flag, Number, Text
+from game.content.kinds import Choice, Ctx, EnumChoice, Flag, Number, Text
 from game.content.model_animation import Animation, AnimationMode, Focus, Keyframe, Prop
 from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
 from game.content.vocabulary import BODY_POINTS, CAMERAS, EASING_NAMES, FOCUS_POINTS, JOINTS, PROPS
@@ -82,7 +82,7 @@ ANIMATION = Record(
     {
         "camera": Choice(CAMERAS, "camera"),
         "keyframes": ListOf(KEYFRAME, nonempty=True),
-        "mode": Choice(tuple(m.value for m in AnimationMode), "animation mode", AnimationMode),
+        "mode": EnumChoice(AnimationMode, "animation mode"),
         "props": ListOf(PROP),
         "easing": Choice(EASING_NAMES, "easing"),
         "side": Nullable(Choice(ANIMATED_SIDES, "side")),
