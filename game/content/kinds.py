@@ -1,9 +1,9 @@
 """Kinds of single values a level file may hold, each reading itself from a YAML node.
 
 The schema for every dataclass is a table of field name -> kind (see
-``game.content.schema``); this module holds the scalar kinds and the context
-they report to (containers and the record walker are in
-``game.content.records``). Values are read from node text with
+``game.content.schema``); this module holds the scalar kinds, the context
+they report to and the kinds most fields share (containers and the record
+walker are in ``game.content.records``). Values are read from node text with
 strict rules (no YAML 1.1 surprises such as ``on`` meaning true or ``1:30``
 meaning 90), and every mistake becomes a :class:`Problem` with the node's place
 instead of an exception, so one pass reports everything wrong in a file.
