@@ -8,6 +8,7 @@ import pytest
 
 from game.clock import FakeClock
 from game.content import load_content
+from game.content.model import Content
 from game.player.data import PlayerData
 from game.player.settings import PlayerSettings
 from game.session.result import ExerciseResult, Form, Pain, SessionResult
@@ -72,11 +73,16 @@ def _result(
     )
 
 
-def test_recording_a_level_scores_saves_and_awards_first_badge(content) -> None:  # type: ignore[no-untyped-def]
+def _player(content: Content, name: str) -> tuple[PlayerData, FakeClock]:
+    """A new profile on an empty save in memory, and the UTC clock it plays by."""
     clock = FakeClock(tz=timezone.utc)
     store = memory_store()
-    pid = store.create_profile("Ana").id
-    data = PlayerData(store, content, clock, pid)
+    return PlayerData(store, content, clock, store.create_profile(name).id), clock
+
+
+def test_recording_a_level_scores_saves_and_awards_first_badge(content) -> None:  # type: ignore[no-untyped-def]
+    data, clock = _player(content, "Ana")
+    store, pid = data.store, data.profile_id
     first = content.stage_levels("stabilize")[0]
     outcome = data.record(_result(first.id, clock, content=content))
     assert outcome.xp > 0
@@ -93,10 +99,7 @@ def test_recording_a_level_scores_saves_and_awards_first_badge(content) -> None:
 
 
 def test_sharp_pain_gives_advice_and_no_mastery(content) -> None:  # type: ignore[no-untyped-def]
-    clock = FakeClock(tz=timezone.utc)
-    store = memory_store()
-    pid = store.create_profile("Ben").id
-    data = PlayerData(store, content, clock, pid)
+    data, clock = _player(content, "Ben")
     first = content.stage_levels("stabilize")[0]
     outcome = data.record(_result(first.id, clock, Pain.SHARP))
     assert not outcome.newly_mastered

@@ -18,7 +18,7 @@ from game.content.errors import Problem
 from game.content.files import Definition, FileResult
 from game.content.kinds import Ref, suggest
 from game.content.model import Dose, DoseKind, Exercise, Level, Stage, Variant, VariantSpec
-from game.content.schema import KIND_FIELDS
+from game.content.schema_exercise import KIND_FIELDS
 
 
 @dataclass

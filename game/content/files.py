@@ -19,9 +19,11 @@ from typing import Any
 import yaml
 
 from game.content.errors import Problem
-from game.content.kinds import INVALID, NULL, STR, Ctx, Ref
+from game.content.kinds import INVALID, NULL, STAGE_REF, STR, Ctx, Ref
 from game.content.records import Record, child
-from game.content.schema import BADGE, EXERCISE, LEVEL, STAGE, STAGE_REF
+from game.content.schema_badge import BADGE
+from game.content.schema_exercise import EXERCISE
+from game.content.schema_level import LEVEL, STAGE
 from game.content.yamlsafe import Document, read_document
 
 

@@ -1,9 +1,9 @@
 """Kinds of single values a level file may hold, each reading itself from a YAML node.
 
 The schema for every dataclass is a table of field name -> kind (see
-``game.content.schema``); this module holds the scalar kinds and the context
-they report to (containers and the record walker are in
-``game.content.records``). Values are read from node text with
+``game.content.schema``); this module holds the scalar kinds, the context
+they report to and the kinds most fields share (containers and the record
+walker are in ``game.content.records``). Values are read from node text with
 strict rules (no YAML 1.1 surprises such as ``on`` meaning true or ``1:30``
 meaning 90), and every mistake becomes a :class:`Problem` with the node's place
 instead of an exception, so one pass reports everything wrong in a file.
@@ -12,6 +12,7 @@ instead of an exception, so one pass reports everything wrong in a file.
 from __future__ import annotations
 
 import difflib
+import enum
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -269,3 +270,21 @@ class Choice:
             ctx.report(node, f"unknown {self.what} '{value}'", suggest(value, self.choices))
             return INVALID
         return self.convert(value)
+
+
+# ---------------------------------------------------------------------------
+# The kinds most fields use
+# ---------------------------------------------------------------------------
+
+ID: Final = Text(pattern=ID_PATTERN)
+TEXT: Final = Text()
+OPTIONAL_TEXT: Final = Text(nonempty=False)
+SECONDS: Final = Number()  # a duration: greater than zero
+REST: Final = Number(minimum=0.0, above=False)  # a pause that may be zero
+EXERCISE_REF: Final = Text(pattern=ID_PATTERN, ref="exercise")
+STAGE_REF: Final = Text(pattern=ID_PATTERN, ref="stage")
+
+
+def EnumChoice(enum_type: type[enum.Enum], what: str) -> Choice:
+    """One of an enum's values, read as its member."""
+    return Choice(tuple(member.value for member in enum_type), what, enum_type)

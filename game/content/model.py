@@ -5,7 +5,10 @@ Everything a player can do (stages, levels, exercises, badges) is data read from
 after validating it, so the rest of the game can trust every field.
 
 The YAML layout is documented in docs/level-format.md; field names here
-match the YAML keys one to one.
+match the YAML keys one to one. The names a file may use (equipment, muscles,
+badge metrics, ...) are in ``game.content.vocabulary``, an exercise's animation
+in ``game.content.model_animation`` and how its dose may grow in
+``game.content.model_progression``.
 """
 
 from __future__ import annotations
@@ -16,109 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from game.content.model_animation import Animation, Keyframe
 from game.content.model_progression import Progression
-
-# ---------------------------------------------------------------------------
-# Vocabularies: kinds of things are looked up in tables, never in if/elif chains.
-# ---------------------------------------------------------------------------
-
-#: Equipment a player can own; the mat is assumed for everyone.
-EQUIPMENT: Mapping[str, str] = MappingProxyType(
-    {
-        "mat": "Exercise mat",
-        "foam_roller": "Foam roller",
-        "box_or_chair": "Sturdy box or chair",
-        "bar": "Bar or broomstick",
-        "dumbbell": "Dumbbells",
-        "roman_chair": "45-degree back-extension bench (Roman chair)",
-        "medicine_ball": "Medicine ball",
-    }
-)
-
-#: Muscles a move can target; the guide can make each glow.
-MUSCLES: Mapping[str, str] = MappingProxyType(
-    {
-        "multifidus": "Multifidus",
-        "rotatores": "Rotatores",
-        "interspinales": "Interspinales",
-        "transversus_abdominis": "Transversus abdominis",
-        "rectus_abdominis": "Rectus abdominis",
-        "obliques": "Obliques",
-        "erector_spinae": "Erector spinae",
-        "quadratus_lumborum": "Quadratus lumborum",
-        "glutes": "Glutes",
-        "hamstrings": "Hamstrings",
-        "hip_flexors": "Hip flexors",
-        "latissimus_dorsi": "Latissimus dorsi",
-        "rhomboids": "Rhomboids",
-        "trapezius": "Trapezius",
-        "thoracic_extensors": "Thoracic extensors",
-        "shoulders": "Shoulders",
-        "neck_flexors": "Deep neck flexors",
-    }
-)
-
-#: Starting positions the guide knows how to show.
-POSITIONS: Mapping[str, str] = MappingProxyType(
-    {
-        "hands_and_knees": "On hands and knees",
-        "side_lying": "Lying on your side",
-        "supine_knees_bent": "Lying on your back, knees bent",
-        "supine": "Lying on your back",
-        "supine_tabletop": "Lying on your back, arms up, knees over hips",
-        "prone": "Lying face down",
-        "plank": "Plank",
-        "standing": "Standing",
-        "standing_hinged": "Standing, hinged at the hips",
-        "roman_chair": "On a 45-degree back-extension bench",
-        "supine_on_roller": "Lying on your back over a foam roller",
-        "childs_pose": "Child's pose",
-        "kneeling": "Kneeling",
-        "kneeling_on_heels": "Kneeling, sitting back on your heels",
-        "seated": "Sitting on a chair or box",
-    }
-)
-
-#: Cameras the guide can be seen through.
-CAMERAS: tuple[str, ...] = ("side", "front", "back", "three_quarter", "top")
-
-#: Props the guide can draw.
-PROPS: tuple[str, ...] = (
-    "mat",
-    "foam_roller",
-    "box",
-    "chair",
-    "bar",
-    "dumbbell",
-    "roman_chair",
-    "medicine_ball",
-    "ball",
-)
-
-
-#: Metrics a badge condition may name. The progression rules implement every
-#: one (a test checks the two tables match); ``scope`` keys each accepts are
-#: listed after the colon in the description.
-BADGE_METRICS: Mapping[str, str] = MappingProxyType(
-    {
-        "levels_completed": "levels finished (any level, counted once per play)",
-        "distinct_levels_completed": "different levels finished at least once",
-        "levels_mastered": "levels mastered (steady form, at most mild discomfort)",
-        "stage_mastered": "1 when every level of a stage is mastered: stage",
-        "stage_levels_completed": "different levels of a stage finished: stage",
-        "stage_all_completed": "1 when every level of a stage was finished: stage",
-        "daily_levels_completed": "daily levels finished",
-        "streak_days": "best daily streak in days",
-        "hold_seconds_total": "seconds of holds and reps under tension, all time",
-        "breaths_paced": "breaths followed with the pacer, all time",
-        "steady_sessions": "levels finished with steady form",
-        "weekly_goals_met": "weeks in which the weekly goal was met",
-        "balanced_sessions": "levels where left and right sides got equal work",
-        "full_months": "calendar months with a finished level on every day",
-        "player_level": "player level reached",
-        "xp_total": "experience points earned, all time",
-    }
-)
 
 
 class DoseKind(str, enum.Enum):
@@ -142,13 +44,6 @@ class Track(str, enum.Enum):
 
     MAIN = "main"
     SIDE = "side"
-
-
-class AnimationMode(str, enum.Enum):
-    """How a rep walks the keyframe path (see :class:`Animation`)."""
-
-    THERE_AND_BACK = "there_and_back"  # lift walks 0 -> 1, lower walks 1 -> 0
-    LOOP = "loop"  # lift walks 0 -> 0.5, lower walks 0.5 -> 1 (e.g. cat, then cow)
 
 
 # ---------------------------------------------------------------------------
@@ -186,75 +81,6 @@ class Dose:
     rest_seconds: float = 15.0  # between sets
     switch_seconds: float = 5.0  # pause to switch sides
     setup_seconds: float = 3.0  # moving into and out of the held position
-
-
-@dataclass(frozen=True)
-class Keyframe:
-    """One pose on an exercise's path.
-
-    ``at`` is the pose's place on the path, 0 (start position) to 1. ``pose``
-    maps joint names (see ``game.content.vocabulary.JOINTS``) to three angles in
-    degrees (the meaning of each axis is documented by the rig). Joints left
-    out keep their neutral angle. ``root`` places the pelvis: position in
-    metres (x forward, y up, z to the figure's left) and rotation in degrees
-    (pitch, yaw, roll). ``contacts`` names body points that must rest on the
-    floor at this keyframe; tests check them.
-    """
-
-    at: float
-    pose: Mapping[str, tuple[float, float, float]]
-    root_pos: tuple[float, float, float] = (0.0, 0.0, 0.0)
-    root_rot: tuple[float, float, float] = (0.0, 0.0, 0.0)
-    contacts: tuple[str, ...] = ()
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class Prop:
-    """Equipment drawn beside the guide, placed in the world or held by a hand."""
-
-    kind: str
-    pos: tuple[float, float, float] = (0.0, 0.0, 0.0)
-    attach: str | None = None  # a body point such as "hand_r"; pos is then an offset
-    size: float = 1.0
-
-
-@dataclass(frozen=True)
-class Focus:
-    """Where the guide's camera looks: the move's key point and how close.
-
-    ``point`` is the body point that carries the move (the one whose travel
-    the words and the readability checks are measured on). ``zoom`` above 1
-    frames the camera closer on it; ``inset`` adds a magnified box around it
-    for moves too small to read even then.
-    """
-
-    point: str
-    zoom: float = 1.0
-    inset: float = 0.0  # magnification of the inset box; 0 for none
-
-
-@dataclass(frozen=True)
-class Animation:
-    """The guide's demonstration of one exercise.
-
-    The session drives it with a path position ``u`` in 0..1: a rep's lift walks
-    the path forward, its lower walks back (or on, for LOOP); a hold walks to 1
-    during set-up and stays there. The other side is the exact mirror.
-    """
-
-    camera: str
-    keyframes: tuple[Keyframe, ...]
-    mode: AnimationMode = AnimationMode.THERE_AND_BACK
-    props: tuple[Prop, ...] = ()
-    easing: str = "smooth"  # name from the rig's easing table
-    # -- how the guide is shown (framing and sides) --
-    side: str | None = None  # the side the keyframes show ("left"/"right"); sided moves
-    focus: Focus | None = None
-    reverse_even_sets: bool = False  # a loop flow walks backward on sets 2, 4... (bicycle)
-    #: Metres the body moves against the world props after each set (the foam
-    #: roller working one segment higher every set).
-    set_shift: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True)

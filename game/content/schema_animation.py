@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-from game.content.kinds import Choice, Ctx, Flag, Number, Text
-from game.content.model import CAMERAS, PROPS, Animation, AnimationMode, Focus, Keyframe, Prop
+from game.content.kinds import Choice, Ctx, EnumChoice, Flag, Number, Text
+from game.content.model_animation import Animation, AnimationMode, Focus, Keyframe, Prop
 from game.content.records import ListOf, MapOf, Nullable, Record, Vec3, child
-from game.content.vocabulary import BODY_POINTS, EASING_NAMES, FOCUS_POINTS, JOINTS
+from game.content.vocabulary import BODY_POINTS, CAMERAS, EASING_NAMES, FOCUS_POINTS, JOINTS, PROPS
 
 PROP = Record(
     Prop,
@@ -82,7 +82,7 @@ ANIMATION = Record(
     {
         "camera": Choice(CAMERAS, "camera"),
         "keyframes": ListOf(KEYFRAME, nonempty=True),
-        "mode": Choice(tuple(m.value for m in AnimationMode), "animation mode", AnimationMode),
+        "mode": EnumChoice(AnimationMode, "animation mode"),
         "props": ListOf(PROP),
         "easing": Choice(EASING_NAMES, "easing"),
         "side": Nullable(Choice(ANIMATED_SIDES, "side")),

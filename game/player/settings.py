@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
-from game.content.model import EQUIPMENT
+from game.content.vocabulary import EQUIPMENT
 from game.player.reminders import DAY_PATTERNS
 from game.session.settings import ALLOWED_RATIOS, SessionSettings
 

@@ -16,7 +16,9 @@ of any open level is always there besides.
 
 from __future__ import annotations
 
+import functools
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -89,11 +91,15 @@ class _Builder:
             step = replace(step, variant=Variant.EASIER)
         return step
 
+    def playable_steps(self, steps: Iterable[Step], level_id: str) -> list[Step]:
+        """The playable form of each step, leaving out those that cannot be played."""
+        return [s for s in (self.playable(x, level_id) for x in steps) if s]
+
     def main_blocks(self, level: Level) -> tuple[Block, ...]:
         out: list[Block] = []
         for block in level.main:
             if isinstance(block, Superset):
-                steps = [s for s in (self.playable(x, level.id) for x in block.steps) if s]
+                steps = self.playable_steps(block.steps, level.id)
                 if steps:
                     out.append(replace(block, steps=tuple(steps)))
             else:
@@ -177,109 +183,178 @@ def daily_plan(
     ``state``, if given, is the progress state after the whole ``history`` (a
     replay the caller already keeps), which saves replaying it here.
     """
+    unlocks = _unlocks_for_today(content, history, today, state)
+    rng = random.Random(f"{profile_seed}|{today.isoformat()}")
+    builder = _Builder(content, unlocks, frozenset(owned_equipment))
+    level, main, review = _choose_main(content, unlocks, builder, rng)
+    warm, cool, spare = _side_steps(content, builder, level, main, rng)
+    draft = _Draft(content, today, level, tuple(warm), main, tuple(cool))
+    draft = _grow_main(_add_spare(_trim(draft), spare))
+    easier = _played_easier(unlocks, level, draft.main)
+    return DailyPlan(
+        level=draft.level,
+        main_level_id=level.id,
+        warmup=tuple(s.exercise for s in draft.warm),
+        cooldown=tuple(s.exercise for s in draft.cool),
+        review=review,
+        easier=easier,
+        planned_seconds=draft.seconds,
+        reason=_reason(content, unlocks, level, review, easier),
+        missing_equipment=tuple(sorted(builder.missing)),
+    )
+
+
+def _unlocks_for_today(
+    content: Content, history: History, today: date, state: ProgressState | None
+) -> Unlocks:
+    """What is open as of the days before today, with today's easier versions.
+
+    The plan ignores today's sessions, so it stays the same all day (a clock set
+    back leaves later-dated sessions in); only a sharp-pain report today changes
+    it, to the easier version of each move it touched.
+    """
     recs = records(history)
     now = unlocks_from_state(content, state if state is not None else replay(content, recs))
     earlier = [r for r in recs if r.day != today]
-    before = (
-        now if len(earlier) == len(recs) else unlocks_from_state(content, replay(content, earlier))
-    )
-    # The plan ignores today's sessions, so it stays the same all day (a clock set
-    # back leaves later-dated sessions in);
-    # only a sharp-pain report today changes it, to the easier version of each move.
-    unlocks = replace(
-        before,
-        easier_levels=now.easier_levels,
-        easier_exercises=now.easier_exercises,
-        suggestion_after_pain=before.suggestion_after_pain,
-    )
-    rng = random.Random(f"{profile_seed}|{today.isoformat()}")
-    builder = _Builder(content, unlocks, frozenset(owned_equipment))
+    if len(earlier) == len(recs):
+        return now
+    before = unlocks_from_state(content, replay(content, earlier))
+    return replace(before, easier_levels=now.easier_levels, easier_exercises=now.easier_exercises)
 
-    chosen: tuple[Level, tuple[Block, ...], bool] | None = None
+
+def _choose_main(
+    content: Content, unlocks: Unlocks, builder: _Builder, rng: random.Random
+) -> tuple[Level, tuple[Block, ...], bool]:
+    """The first candidate level with a move this player can play: ``(level, main, review)``."""
     for lid, review in _candidates(content, unlocks, rng):
         level = content.levels[lid]
         blocks = builder.main_blocks(level)
         if blocks:
-            chosen = (level, blocks, review)
-            break
-    if chosen is None:
-        raise LookupError("no open level can be played with the equipment at hand")
-    level, main, review = chosen
+            return level, blocks, review
+    raise LookupError("no open level can be played with the equipment at hand")
 
-    main_ids = {s.exercise for b in main for s in (b.steps if isinstance(b, Superset) else (b,))}
-    pool = builder.side_pool(main_ids)
+
+def _side_steps(
+    content: Content,
+    builder: _Builder,
+    level: Level,
+    main: tuple[Block, ...],
+    rng: random.Random,
+) -> tuple[list[Step], list[Step], list[Step]]:
+    """Warm-up, cool-down and spare moves: ``(warm, cool, spare)``.
+
+    They come shuffled from the open side tracks, leaving out the main part's
+    moves: the cool-down is one calm move (a hold or a flow, not reps, when
+    there is one), the warm-up the next two, the rest spare for a short day.
+    With no side-track move at hand, the level's own warm-up and cool-down.
+    """
+    pool = builder.side_pool(set(_exercise_ids(main)))
     rng.shuffle(pool)
+    if not pool:
+        own = builder.playable_steps
+        return own(level.warmup, level.id), own(level.cooldown, level.id), []
     calm = [s for s in pool if step_dose(s, content).kind is not DoseKind.REPS]
     cool = [calm[0]] if calm else pool[-1:]
     spare = [s for s in pool if s not in cool]
-    warm, spare = spare[:WARMUP_STEPS], spare[WARMUP_STEPS:]
-    if not pool:
-        warm = [s for s in (builder.playable(x, level.id) for x in level.warmup) if s]
-        cool = [s for s in (builder.playable(x, level.id) for x in level.cooldown) if s]
+    return spare[:WARMUP_STEPS], cool, spare[WARMUP_STEPS:]
 
-    def build(w: list[Step], m: tuple[Block, ...], c: list[Step]) -> Level:
+
+@dataclass(frozen=True)
+class _Draft:
+    """The daily level being sized: its three parts, and how long they play."""
+
+    content: Content
+    today: date
+    base: Level  # the level the main part comes from
+    warm: tuple[Step, ...]
+    main: tuple[Block, ...]
+    cool: tuple[Step, ...]
+
+    @functools.cached_property
+    def level(self) -> Level:
+        base = self.base
         return Level(
-            id=daily_level_id(today, level.id),
-            stage=level.stage,
-            name=f"Daily level: {level.name}",
-            goal=level.goal,
-            warmup=tuple(w),
-            main=m,
-            cooldown=tuple(c),
-            intro=level.intro,
-            safety=level.safety,
+            id=daily_level_id(self.today, base.id),
+            stage=base.stage,
+            name=f"Daily level: {base.name}",
+            goal=base.goal,
+            warmup=self.warm,
+            main=self.main,
+            cooldown=self.cool,
+            intro=base.intro,
+            safety=base.safety,
         )
 
-    seconds = planned_seconds(build(warm, main, cool), content)
-    while seconds > MAX_SECONDS:
-        if len(warm) > 1:
-            warm = warm[:-1]
-        else:
-            shorter = _shorten_main(main, content)
-            if shorter is None:
-                break
-            main = shorter
-        seconds = planned_seconds(build(warm, main, cool), content)
-    while seconds < MIN_SECONDS and spare:
-        extra = spare.pop(0)
-        if len(warm) < MAX_WARMUP_STEPS:
-            warm = [*warm, extra]
-        elif len(cool) < MAX_COOLDOWN_STEPS:
-            cool = [extra, *cool]
+    @functools.cached_property
+    def seconds(self) -> float:
+        return planned_seconds(self.level, self.content)
+
+
+def _trim(draft: _Draft) -> _Draft:
+    """Over the maximum: drop warm-up moves from the end down to one, then take
+    one set (or round) at a time off the first main block that can lose one."""
+    while draft.seconds > MAX_SECONDS:
+        if len(draft.warm) > 1:
+            draft = replace(draft, warm=draft.warm[:-1])
+            continue
+        shorter = _shorten_main(draft.main, draft.content)
+        if shorter is None:
+            break
+        draft = replace(draft, main=shorter)
+    return draft
+
+
+def _add_spare(draft: _Draft, spare: list[Step]) -> _Draft:
+    """Under the minimum: add spare moves in their shuffled order, to the end of
+    the warm-up (up to its limit), then to the front of the cool-down (likewise)."""
+    for extra in spare:
+        if draft.seconds >= MIN_SECONDS:
+            break
+        if len(draft.warm) < MAX_WARMUP_STEPS:
+            draft = replace(draft, warm=(*draft.warm, extra))
+        elif len(draft.cool) < MAX_COOLDOWN_STEPS:
+            draft = replace(draft, cool=(extra, *draft.cool))
         else:
             break
-        seconds = planned_seconds(build(warm, main, cool), content)
-    for _ in range(3):  # still short: one more set or round where it still fits
-        for i, block in enumerate(main):
-            if seconds >= MIN_SECONDS:
-                break
-            grown = (
-                replace(block, rounds=block.rounds + 1)
-                if isinstance(block, Superset)
-                else _with_sets(block, content, 1) or block
-            )
-            trial = (*main[:i], grown, *main[i + 1 :])
-            trial_seconds = planned_seconds(build(warm, trial, cool), content)
-            if trial_seconds <= MAX_SECONDS:
-                main, seconds = trial, trial_seconds
+    return draft
 
-    # Only moves made easier after pain count: a level that writes an easier
-    # variant on purpose (a still dead bug in stage 1) is simply that level.
-    easier = unlocks.prefer_easier(level.id) or any(
-        unlocks.prefer_easier(s.exercise)
-        for b in main
-        for s in (b.steps if isinstance(b, Superset) else (b,))
-    )
-    return DailyPlan(
-        level=build(warm, main, cool),
-        main_level_id=level.id,
-        warmup=tuple(s.exercise for s in warm),
-        cooldown=tuple(s.exercise for s in cool),
-        review=review,
-        easier=easier,
-        planned_seconds=seconds,
-        reason=_reason(content, unlocks, level, review, easier),
-        missing_equipment=tuple(sorted(builder.missing)),
+
+def _grow_main(draft: _Draft, passes: int = 3) -> _Draft:
+    """Still under the minimum: in up to ``passes`` passes over the main part, give
+    each block in turn one more set (or round), keeping each one that stays
+    within the maximum, until the minimum is reached."""
+    for _ in range(passes):
+        for i, block in enumerate(draft.main):
+            if draft.seconds >= MIN_SECONDS:
+                return draft
+            trial = replace(
+                draft, main=(*draft.main[:i], _grown(block, draft.content), *draft.main[i + 1 :])
+            )
+            if trial.seconds <= MAX_SECONDS:
+                draft = trial
+    return draft
+
+
+def _grown(block: Block, content: Content) -> Block:
+    """The block with one more round (a superset) or one more set (a step)."""
+    if isinstance(block, Superset):
+        return replace(block, rounds=block.rounds + 1)
+    return _with_sets(block, content, 1) or block
+
+
+def _exercise_ids(main: tuple[Block, ...]) -> list[str]:
+    """The exercises of the main part in playing order, a superset's steps once."""
+    return [s.exercise for b in main for s in (b.steps if isinstance(b, Superset) else (b,))]
+
+
+def _played_easier(unlocks: Unlocks, level: Level, main: tuple[Block, ...]) -> bool:
+    """Whether a move is easier today because of pain.
+
+    Only moves made easier after pain count: a level that writes an easier
+    variant on purpose (a still dead bug in stage 1) is simply that level.
+    """
+    return unlocks.prefer_easier(level.id) or any(
+        unlocks.prefer_easier(eid) for eid in _exercise_ids(main)
     )
 
 

@@ -2,7 +2,7 @@
 
 A badge in ``levels/badges.yaml`` names one of these metrics and a threshold,
 so a new badge is a data edit. ``METRICS`` implements exactly the keys of
-``game.content.model.BADGE_METRICS`` (a test holds the two tables together) and
+``game.content.vocabulary.BADGE_METRICS`` (a test holds the two tables together) and
 ``METRIC_SCOPES`` lists the ``scope`` keys each accepts.
 
 Every metric reads a ``Tally``: running totals fed one played session at a time

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import pairwise
 
-from game.content.model import CAMERAS, PROPS, Animation, AnimationMode
-from game.content.vocabulary import BODY_POINTS, JOINTS
+from game.content.model_animation import Animation, AnimationMode
+from game.content.vocabulary import BODY_POINTS, CAMERAS, JOINTS, PROPS
 from game.rig.easing import EASINGS
 from game.rig.pose import pose_at, pose_of, solve
 from game.rig.props import prop_shapes, support_height

@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from game.content.model import Animation, AnimationMode, Content, Exercise, Keyframe, Prop
+from game.content.model import Content, Exercise
+from game.content.model_animation import Animation, AnimationMode, Keyframe, Prop
 
 #: The checkout's exercise folder (the tools run from a source checkout).
 EXERCISE_DIR = Path(__file__).resolve().parents[2] / "levels" / "exercises"

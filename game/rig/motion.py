@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from game.content.model import Animation, AnimationMode
+from game.content.model_animation import Animation, AnimationMode
 from game.rig.pose import pose_at, solve
 from game.rig.vec import Vec3
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from game.content.model import Animation, AnimationMode, Keyframe
+from game.content.model_animation import Animation, AnimationMode, Keyframe
 from game.content.vocabulary import JOINTS
 from game.rig.easing import ease
 from game.rig.skeleton import DEFAULT_SKELETON, Angles, Skeleton, solve_angles

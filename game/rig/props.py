@@ -2,7 +2,7 @@
 contact checks stand on.
 
 Each prop kind is a builder in :data:`PROP_BUILDERS` that turns a
-:class:`~game.content.model.Prop` (plus the solved body points, for props held
+:class:`~game.content.model_animation.Prop` (plus the solved body points, for props held
 in a hand) into simple solids: boxes, cylinders and spheres. A new kind of
 prop is one more builder here and nothing else.
 
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from game.content.model import Prop
+from game.content.model_animation import Prop
 from game.rig.vec import IDENTITY, Mat3, Vec3, add, distance, mat_vec, rot_z, scale, sub
 
 
@@ -159,7 +159,7 @@ def _ball(radius: float) -> Builder:
     return build
 
 
-#: Builders by prop kind; ``game.content.model.PROPS`` lists the same names.
+#: Builders by prop kind; ``game.content.vocabulary.PROPS`` lists the same names.
 PROP_BUILDERS: Mapping[str, Builder] = MappingProxyType(
     {
         "mat": _mat,

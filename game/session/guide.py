@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.content.model import Animation, Dose
+from game.content.model import Dose
+from game.content.model_animation import Animation
 from game.session.breath import BreathPhase, BreathState
 from game.session.phases import GuideMotion, Phase
 from game.session.result import Side

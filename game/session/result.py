@@ -6,13 +6,13 @@ without any of them knowing about the others.
 
 Both classes use slots: a ten-year history holds tens of thousands of them, and
 without a ``__dict__`` each they take about a third less memory and are faster
-to build. ``from_checked`` exists for the same reason; see its notes.
+to build. For the same reason a decoder that has made every check itself may
+build them with ``game.session.prechecked``.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -70,34 +70,6 @@ class ExerciseResult:
         if self.breaths < 0:
             raise ValueError(f"breaths must not be negative, got {self.breaths}")
 
-    @classmethod
-    def from_checked(
-        cls,
-        exercise_id: str,
-        side: Side,
-        seconds_held: float,
-        reps: int,
-        breaths: int,
-        skipped: bool,
-    ) -> ExerciseResult:
-        """Build one without running ``__post_init__``, for a caller that made every check.
-
-        Loading a long history spent most of its time in the frozen constructor
-        and a second, redundant round of checks. Only a decoder that has itself
-        verified every type and every rule of ``__post_init__`` may call this
-        (the save store's codec does, and tests hold the two together); anything
-        else uses the validating constructor.
-        """
-        made = _new(cls)
-        put = _EXERCISE_SETTERS
-        put[0](made, exercise_id)
-        put[1](made, side)
-        put[2](made, seconds_held)
-        put[3](made, reps)
-        put[4](made, breaths)
-        put[5](made, skipped)
-        return made
-
 
 @dataclass(frozen=True, slots=True)
 class SessionResult:
@@ -143,44 +115,6 @@ class SessionResult:
         if self.active_seconds < 0 or self.active_seconds != self.active_seconds:
             raise ValueError("active_seconds must be a non-negative number")
 
-    @classmethod
-    def from_checked(
-        cls,
-        level_id: str,
-        local_date: date,
-        started_at: datetime,
-        ended_at: datetime,
-        utc_offset_minutes: int,
-        exercises: tuple[ExerciseResult, ...],
-        form: Form,
-        pain: Pain,
-        completed: bool,
-        daily: bool,
-        active_seconds: float,
-        variant: str,
-        motion: tuple[MotionReport, ...] = (),
-        ratings: tuple[MoveRating, ...] = (),
-    ) -> SessionResult:
-        """Build one without running ``__post_init__``; the same rules as
-        ``ExerciseResult.from_checked`` apply: every check must already be made."""
-        made = _new(cls)
-        put = _SESSION_SETTERS
-        put[0](made, level_id)
-        put[1](made, local_date)
-        put[2](made, started_at)
-        put[3](made, ended_at)
-        put[4](made, utc_offset_minutes)
-        put[5](made, exercises)
-        put[6](made, form)
-        put[7](made, pain)
-        put[8](made, completed)
-        put[9](made, daily)
-        put[10](made, active_seconds)
-        put[11](made, variant)
-        put[12](made, motion)
-        put[13](made, ratings)
-        return made
-
     @property
     def total_seconds_held(self) -> float:
         """Time under tension across every exercise that was not skipped."""
@@ -193,33 +127,3 @@ class SessionResult:
     @property
     def total_breaths(self) -> int:
         return sum(e.breaths for e in self.exercises if not e.skipped)
-
-
-_new = object.__new__
-
-
-def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
-    """The slot descriptors' own setters: they write a field past the frozen ``__setattr__``."""
-    return tuple(getattr(cls, name).__set__ for name in names)
-
-
-_EXERCISE_SETTERS = _slot_setters(
-    ExerciseResult, "exercise_id", "side", "seconds_held", "reps", "breaths", "skipped"
-)
-_SESSION_SETTERS = _slot_setters(
-    SessionResult,
-    "level_id",
-    "local_date",
-    "started_at",
-    "ended_at",
-    "utc_offset_minutes",
-    "exercises",
-    "form",
-    "pain",
-    "completed",
-    "daily",
-    "active_seconds",
-    "variant",
-    "motion",
-    "ratings",
-)

@@ -24,7 +24,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from game.content.model import AnimationMode, Content, DoseKind, Exercise, Level, Step, Superset
+from game.content.model import Content, DoseKind, Exercise, Level, Step, Superset
+from game.content.model_animation import AnimationMode
 from game.session.breath import EPS
 from game.session.cues import exercise_cue, phase_cue
 from game.session.events import schedule_events

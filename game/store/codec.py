@@ -17,6 +17,7 @@ from datetime import date, datetime, timezone
 from types import ModuleType
 from typing import Any, TypeVar
 
+from game.session.prechecked import exercise_from_checked, session_from_checked
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store.bounds import MAX_COUNT, MAX_SECONDS, finite, out_of_range, shorten, shown
 from game.store.codec_ratings import decode_ratings, encode_ratings
@@ -29,8 +30,8 @@ _SIDES = {member.value: member for member in Side}
 _FORMS = {member.value: member for member in Form}
 _PAINS = {member.value: member for member in Pain}
 _MAX_OFFSET = 16 * 60  # SessionResult's own limit on utc_offset_minutes
-_EXERCISE = ExerciseResult.from_checked
-_SESSION = SessionResult.from_checked
+_EXERCISE = exercise_from_checked
+_SESSION = session_from_checked
 #: What reading an odd record can raise: the fast path gives way, the careful path explains.
 _FAST_PATH_MISSES = (StoreError, LookupError, TypeError, ValueError, ArithmeticError)
 #: Decoded exercise entries by their stored values (see ``_decode_session_fast``):
@@ -126,7 +127,7 @@ def decode_session(record: Mapping[str, Any]) -> SessionResult:
     Ten years of history is tens of thousands of values, so a record is first
     tried on a fast path: every field is checked for its exact JSON type and
     for every rule the result's own ``__post_init__`` makes, in plain
-    comparisons, and the objects are then built with ``from_checked`` instead
+    comparisons, and the objects are then built with ``game.session.prechecked`` instead
     of checking everything a second time. The fast path never refuses
     anything itself: a record that fails any of its checks goes to the careful
     path, which builds through the validating constructors and is the one

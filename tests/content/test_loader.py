@@ -1,6 +1,6 @@
 """The loader reads a valid folder into the model and refuses every bad value.
 
-Each test plants one mistake in a known-good folder (see conftest.py) and
+Each test plants one mistake in a known-good folder (see content_folder.py) and
 checks the problem names the right place and gives a useful hint.
 """
 
@@ -9,15 +9,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from content_folder import only
 
 from game.content import ContentError, Problem
 from game.content.model import DoseKind, Superset, Track, Variant
 from game.content.schema import ALL_RECORDS
-
-
-def only(problems: list[Problem]) -> Problem:
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    return problems[0]
 
 
 def test_valid_folder_loads_into_the_model(content):

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from game.content import Problem
-
-
-def only(problems: list[Problem]) -> Problem:
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    return problems[0]
+import pytest
+from content_folder import only
 
 
 def test_unknown_exercise_in_a_step_suggests_a_close_id(content):
@@ -23,19 +19,36 @@ def test_unknown_exercise_in_a_superset_step(content):
     assert only(content.problems()).line == 13
 
 
-def test_unknown_exercise_in_substitutes_and_variants(content):
-    content.edit("exercises/bird_dog.yaml", "equipment: [mat]", "equipment: [mat, foam_roller]")
-    content.edit("exercises/bird_dog.yaml", "substitutes: {}", "substitutes: {foam_roller: nope}")
-    content.edit(
-        "exercises/bird_dog.yaml",
-        "description: Four slow reps a side until the trunk stays still.",
-        "description: Move one limb.\n  exercise: side_plonk",
-    )
-    found = content.problems()
-    assert {p.message for p in found} == {
-        "unknown exercise 'nope'",
-        "unknown exercise 'side_plonk'",
-    }
+@pytest.mark.parametrize(
+    ("edits", "messages"),
+    [
+        pytest.param(
+            [
+                ("exercises/bird_dog.yaml", "equipment: [mat]", "equipment: [mat, foam_roller]"),
+                ("exercises/bird_dog.yaml", "substitutes: {}", "substitutes: {foam_roller: nope}"),
+                (
+                    "exercises/bird_dog.yaml",
+                    "description: Four slow reps a side until the trunk stays still.",
+                    "description: Move one limb.\n  exercise: side_plonk",
+                ),
+            ],
+            {"unknown exercise 'nope'", "unknown exercise 'side_plonk'"},
+            id="exercise-in-substitutes-and-variants",
+        ),
+        pytest.param(
+            [
+                ("stages.yaml", "requires: [stabilize]", "requires: [stabilise]"),
+                ("levels/movement.yaml", "requires: []", "requires: [full_body]"),
+            ],
+            {"unknown stage 'stabilise'", "unknown stage 'full_body'"},
+            id="stage-in-requires",
+        ),
+    ],
+)
+def test_every_unknown_id_is_reported(content, edits, messages):
+    for rel, old, new in edits:
+        content.edit(rel, old, new)
+    assert {p.message for p in content.problems()} == messages
 
 
 def test_substitute_for_equipment_the_exercise_does_not_use(content):
@@ -47,16 +60,6 @@ def test_unknown_stage_of_a_level_file(content):
     content.edit("levels/movement.yaml", "stage: movement", "stage: movment")
     problem = only(content.problems())
     assert problem.line == 1 and problem.hint == "did you mean 'movement'?"
-
-
-def test_unknown_stage_in_requires(content):
-    content.edit("stages.yaml", "requires: [stabilize]", "requires: [stabilise]")
-    content.edit("levels/movement.yaml", "requires: []", "requires: [full_body]")
-    found = content.problems()
-    assert {p.message for p in found} == {
-        "unknown stage 'stabilise'",
-        "unknown stage 'full_body'",
-    }
 
 
 def test_badge_scope_must_name_a_known_stage(content):

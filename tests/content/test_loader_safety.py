@@ -13,28 +13,18 @@ from pathlib import Path
 
 import pytest
 import yaml
+from content_folder import CRUNCH
 
 from game.content import ContentError, check_paths, load_content, yamlsafe
 from game.content.yamlsafe import MAX_BYTES, MAX_DEPTH
 
-MUST_SHOW = """\
-id: crunch
-name: !!python/object/apply:os.system ["echo owned > owned.txt"]
-position: supine_knees_bent
-summary: Curl the upper trunk up.
-cues: [Exhale as you curl.]
-feel: The front of the belly works.
-mistakes: []
-muscles: [rectus_abdominis]
-equipment: [mat]
-breath: effort_on_exhale
-dynamic: true
-dose:
-  kind: reps
-  reps: 8
-  reps: 9
-colour: red
-"""
+#: The sample crunch with a tag that would run a command, a duplicate key and an unknown key.
+MUST_SHOW = (
+    CRUNCH.replace(
+        "name: Crunch", 'name: !!python/object/apply:os.system ["echo owned > owned.txt"]'
+    )
+    + "  reps: 9\ncolour: red\n"
+)
 
 
 @pytest.fixture

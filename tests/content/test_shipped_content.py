@@ -21,16 +21,8 @@ from types import ModuleType
 import pytest
 
 from game.content import Content, check_paths, load_content
-from game.content.model import (
-    BADGE_METRICS,
-    DoseKind,
-    Exercise,
-    Level,
-    Step,
-    Superset,
-    Track,
-    Variant,
-)
+from game.content.model import DoseKind, Exercise, Level, Step, Superset, Track, Variant
+from game.content.vocabulary import BADGE_METRICS
 
 ROOT = Path(__file__).resolve().parents[2]
 LEVELS = ROOT / "levels"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 from game.motion.fake import FakeCamera
 from game.motion.frames import Frame
-from game.motion.meter import MotionMeter
+from game.motion.meter import FrameMotion, MotionMeter
 from game.motion.report import WobbleKind
 from game.motion.thresholds import Thresholds
 from game.session.result import Form, Side
@@ -31,11 +33,17 @@ def _meter() -> MotionMeter:
     return meter
 
 
+def _feed(
+    meter: MotionMeter, xs: Iterable[int], start: float = 0.0, *, count: bool = True
+) -> list[FrameMotion | None]:
+    """Frames with the square at each column of ``xs``, a tenth of a second apart."""
+    return [meter.feed(_frame(x), start + i / 10, count=count) for i, x in enumerate(xs)]
+
+
 def test_a_still_hold_is_steady_with_no_wobbles() -> None:
     meter = _meter()
     meter.begin_hold("plank", Side.BOTH, 0.0)
-    for i in range(30):
-        reading = meter.feed(_frame(30), i / 10)
+    for reading in _feed(meter, [30] * 30):
         assert reading is not None and reading.still
     report = meter.end_hold(3.0)
     assert report is not None
@@ -51,9 +59,7 @@ def test_a_still_hold_is_steady_with_no_wobbles() -> None:
 def test_a_jump_is_a_jolt_and_a_wobble_moment_with_its_time() -> None:
     meter = _meter()
     meter.begin_hold("plank", Side.LEFT, 10.0)
-    for i in range(40):
-        x = 30 if i < 20 else 40  # the body shifts at 2 s and stays shifted
-        meter.feed(_frame(x), 10.0 + i / 10)
+    _feed(meter, [30] * 20 + [40] * 20, 10.0)  # the body shifts at 2 s and stays shifted
     report = meter.end_hold(14.0)
     assert report is not None and report.side is Side.LEFT
     assert report.steadiness < 0.85
@@ -70,8 +76,7 @@ def test_a_jump_is_a_jolt_and_a_wobble_moment_with_its_time() -> None:
 def test_a_one_frame_flicker_is_not_a_wobble() -> None:
     meter = _meter()
     meter.begin_hold("plank", Side.BOTH, 0.0)
-    for i in range(30):
-        meter.feed(_frame(60 if i == 12 else 30), i / 10)
+    _feed(meter, [60 if i == 12 else 30 for i in range(30)])
     report = meter.end_hold(3.0)
     assert report is not None and report.wobbles == () and report.steadiness == 1.0
 
@@ -79,10 +84,8 @@ def test_a_one_frame_flicker_is_not_a_wobble() -> None:
 def test_too_few_frames_give_no_verdict_and_uncounted_frames_do_not_count() -> None:
     meter = _meter()
     meter.begin_hold("plank", Side.BOTH, 0.0)
-    for i in range(3):
-        meter.feed(_frame(30), i / 10)
-    for i in range(20):
-        meter.feed(_frame(30 + i % 2 * 20), 1 + i / 10, count=False)  # a lift: bar only
+    _feed(meter, [30] * 3)
+    _feed(meter, [30 + i % 2 * 20 for i in range(20)], 1.0, count=False)  # a lift: bar only
     assert meter.end_hold(4.0) is None
     assert meter.end_hold(4.0) is None  # nothing open any more
 
@@ -90,13 +93,10 @@ def test_too_few_frames_give_no_verdict_and_uncounted_frames_do_not_count() -> N
 def test_rebase_takes_a_new_reference_for_the_next_top_hold() -> None:
     meter = _meter()
     meter.begin_hold("bridge", Side.BOTH, 0.0)
-    for i in range(10):
-        meter.feed(_frame(30), i / 10)
-    for i in range(5):
-        meter.feed(_frame(30 + 2 * i), 1 + i / 10, count=False)
+    _feed(meter, [30] * 10)
+    _feed(meter, [30 + 2 * i for i in range(5)], 1.0, count=False)
     meter.rebase()
-    for i in range(10):
-        meter.feed(_frame(38), 2 + i / 10)
+    _feed(meter, [38] * 10, 2.0)
     report = meter.end_hold(3.0)
     assert report is not None and report.frames == 20
     assert report.form is Form.STEADY

@@ -13,7 +13,6 @@ from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from game.content.model import (
-    BADGE_METRICS,
     Badge,
     BadgeCondition,
     Content,
@@ -28,6 +27,7 @@ from game.content.model import (
     Track,
     VariantSpec,
 )
+from game.content.vocabulary import BADGE_METRICS
 from game.progress.streaks import local_day_of
 from game.progress.xp import xp_for
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from progress_fixtures import BADGE_TARGETS, CONTENT, days, play, rec
 
-from game.content.model import BADGE_METRICS, Content
+from game.content.model import Content
+from game.content.vocabulary import BADGE_METRICS
 from game.progress.badges import BadgeStatus, ProgressSettings, evaluate_badges, new_badges
 from game.progress.history import daily_level_id
 from game.progress.metrics import METRIC_SCOPES, METRICS, STAGE_METRICS, check_condition

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from progress_fixtures import play
+from walk_helpers import new_player
 
 from game.clock import FakeClock
 from game.content import load_content
@@ -13,7 +14,6 @@ from game.progress.history import REST_LEVEL_ID, Record
 from game.progress.replay import Replay
 from game.progress.rest import rest_allowed, rest_limit, rest_tracks
 from game.session.result import SessionResult
-from game.store import memory_store
 
 D0 = date(2026, 6, 1)
 
@@ -35,14 +35,18 @@ def test_rest_allowed_holds_every_rolling_week_to_the_limit() -> None:
     assert not rest_allowed(set(), D0, 0)
 
 
-def test_rest_days_keep_the_streak_two_a_week_and_move_nothing_else() -> None:
+def _one_daily_played() -> tuple[PlayerData, FakeClock]:
+    """A new player with one daily level played today, saved for 50 XP."""
     content = load_content()
-    clock = FakeClock(tz=timezone.utc)
-    store = memory_store()
-    data = PlayerData(store, content, clock, store.create_profile("Rest").id)
+    data, clock = new_player(content, "Rest")
     first = play("stabilize_01", clock.local_now().date(), daily=True, content=content)
-    store.record_session(data.profile_id, first, 50)
+    data.store.record_session(data.profile_id, first, 50)
     data._forget_history()
+    return data, clock
+
+
+def test_rest_days_keep_the_streak_two_a_week_and_move_nothing_else() -> None:
+    data, clock = _one_daily_played()
     kept = []
     for _ in range(3):  # days 2, 3, 4: two rest days keep it, the third does not
         clock.advance(24 * 3600)
@@ -69,13 +73,7 @@ def test_the_menu_and_the_calendar_call_a_rest_day_a_rest_day() -> None:
     from game.ui.scenes.main_menu import done_words
     from game.ui.scenes.progress_screen import day_words
 
-    content = load_content()
-    clock = FakeClock(tz=timezone.utc)
-    store = memory_store()
-    data = PlayerData(store, content, clock, store.create_profile("Rest").id)
-    first = play("stabilize_01", clock.local_now().date(), daily=True, content=content)
-    store.record_session(data.profile_id, first, 50)
-    data._forget_history()
+    data, clock = _one_daily_played()
     assert done_words(data.stats()) == "Today's level is done. See you tomorrow!"
     clock.advance(24 * 3600)
     assert data.record_rest_day()

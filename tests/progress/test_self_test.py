@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import timezone
-
 import pytest
-from walk_helpers import next_day, play_level
+from walk_helpers import new_player, next_day, play_level
 
-from game.clock import FakeClock
 from game.content import load_content
 from game.content.model import Content
 from game.player.data import PlayerData
 from game.progress.doses import ladder
 from game.session.result import Pain
-from game.store import memory_store
 
 
 @pytest.fixture(scope="module")
 def shipped() -> Content:
     return load_content()
-
-
-def _data(content: Content) -> tuple[PlayerData, FakeClock]:
-    clock = FakeClock(tz=timezone.utc)
-    store = memory_store()
-    return PlayerData(store, content, clock, store.create_profile("Test").id), clock
 
 
 @pytest.mark.parametrize(
@@ -39,7 +29,7 @@ def _data(content: Content) -> tuple[PlayerData, FakeClock]:
 def test_the_self_test_sets_the_starting_doses(
     shipped: Content, plank: float, bug: float, pain: Pain, where: str
 ) -> None:
-    data, _clock = _data(shipped)
+    data, _clock = new_player(shipped)
     doses = data.record_self_test(plank, bug, pain)
     for eid, rung in doses.items():
         ex = shipped.exercises[eid]
@@ -54,7 +44,7 @@ def test_the_self_test_sets_the_starting_doses(
 
 
 def test_a_new_test_replaces_what_ratings_built_and_replays_the_same(shipped: Content) -> None:
-    data, clock = _data(shipped)
+    data, clock = new_player(shipped)
     level = shipped.levels["stabilize_01"]
     for _ in range(2):
         play_level(data, clock, level)

@@ -7,18 +7,15 @@ the next level of a stage opened after "I lost it".
 
 from __future__ import annotations
 
-from datetime import date, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 from progress_fixtures import play, rec
 
-from game.clock import FakeClock
 from game.content import load_content
 from game.content.model import Content
-from game.player.data import PlayerData
 from game.progress.unlocks import compute_unlocks
 from game.session.result import ExerciseResult, Form
-from game.store import memory_store
 
 DAY = date(2026, 5, 4)
 
@@ -47,11 +44,9 @@ def test_skipping_every_move_of_stage_one_masters_nothing(shipped: Content) -> N
 
 
 def test_skipping_through_real_play_masters_nothing(shipped: Content) -> None:
-    from walk_helpers import next_day, play_level
+    from walk_helpers import new_player, next_day, play_level
 
-    clock = FakeClock(tz=timezone.utc)
-    store = memory_store()
-    data = PlayerData(store, shipped, clock, store.create_profile("Skip").id)
+    data, clock = new_player(shipped, "Skip")
     level = shipped.levels["stabilize_01"]
     for _ in range(4):
         outcome, _minutes = play_level(data, clock, level, skip_all=True)

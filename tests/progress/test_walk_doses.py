@@ -10,18 +10,14 @@ opens, and checks the rules the doses and the gate follow.
 from __future__ import annotations
 
 import itertools
-from datetime import timezone
 
 import pytest
-from walk_helpers import next_day, play_level
+from walk_helpers import new_player, next_day, play_level
 
-from game.clock import FakeClock
 from game.content import load_content
-from game.player.data import PlayerData
 from game.progress.doses import ladder
 from game.session.ratings import Effort
 from game.session.result import Form, Pain
-from game.store import memory_store
 
 WATCHED = ("dead_bug_hold", "side_plank", "glute_bridge_hold")
 SPECIAL = {
@@ -33,9 +29,7 @@ SPECIAL = {
 @pytest.fixture(scope="module")
 def walk() -> dict[str, object]:
     content = load_content()
-    clock = FakeClock(tz=timezone.utc)
-    store = memory_store()
-    data = PlayerData(store, content, clock, store.create_profile("Walker").id)
+    data, clock = new_player(content, "Walker")
     table: list[tuple[int, str, dict[str, float], float]] = []
     stage2_day: int | None = None
     minutes: list[float] = []
@@ -89,9 +83,7 @@ def test_every_day_lasts_six_to_fifteen_minutes(walk) -> None:  # type: ignore[n
 
 def test_the_outcome_says_what_moves_next_time() -> None:
     content = load_content()
-    clock = FakeClock(tz=timezone.utc)
-    store = memory_store()
-    data = PlayerData(store, content, clock, store.create_profile("Next").id)
+    data, clock = new_player(content, "Next")
     level = content.levels["stabilize_01"]
     first, _ = play_level(data, clock, level)
     assert all(before == after for _, before, after in first.dose_changes)
@@ -111,9 +103,7 @@ def test_the_export_and_stats_carry_each_moves_rating_and_dose() -> None:
     from game.progress.stats import HISTORY_COLUMNS, history_rows, stats_to_json
 
     content = load_content()
-    clock = FakeClock(tz=timezone.utc)
-    store = memory_store()
-    data = PlayerData(store, content, clock, store.create_profile("Physio").id)
+    data, clock = new_player(content, "Physio")
     level = content.levels["stabilize_05"]
     answers = {"side_plank": (Form.WOBBLY, Effort.HARD, Pain.MILD)}
     play_level(data, clock, level, answers)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from game.clock import FakeClock, local_date, utc_offset_minutes
-from game.content.model import Level
+from game.content.model import Content, Level
 from game.player.data import Outcome, PlayerData
 from game.session.fit import compile_for_player, ratings_for
 from game.session.player import SessionPlayer
 from game.session.ratings import Effort
 from game.session.result import Form, Pain
+from game.store import memory_store
 
 Answer = tuple[Form, Effort, Pain]
 GOOD: Answer = (Form.STEADY, Effort.RIGHT, Pain.NONE)
+
+
+def new_player(content: Content, name: str = "Test") -> tuple[PlayerData, FakeClock]:
+    """A new profile on an empty save in memory, and the UTC clock it plays by."""
+    clock = FakeClock(tz=timezone.utc)
+    store = memory_store()
+    return PlayerData(store, content, clock, store.create_profile(name).id), clock
 
 
 def play_level(

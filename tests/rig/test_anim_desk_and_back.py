@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game.content.model import Animation, AnimationMode
+from game.content.model_animation import Animation, AnimationMode
 from game.rig.library import animation_from_data
 from game.rig.pose import pose_at, solve
 from game.rig.vec import Vec3

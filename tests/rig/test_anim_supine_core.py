@@ -11,7 +11,8 @@ import math
 
 import pytest
 
-from game.content.model import Animation, Content
+from game.content.model import Content
+from game.content.model_animation import Animation
 from game.rig.checks import contact_gaps
 from game.rig.pose import pose_at, pose_of, solve
 from game.rig.vec import Vec3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.content.model import MUSCLES
+from game.content.vocabulary import MUSCLES
 from game.rig.pose import solve
 from game.ui.figure.draw import MUSCLE_LINES
 
@@ -28,7 +28,7 @@ def test_every_muscle_line_joins_known_points() -> None:
 
 
 def _neutral():  # type: ignore[no-untyped-def]
-    from game.content.model import Animation, Keyframe
+    from game.content.model_animation import Animation, Keyframe
     from game.rig.pose import pose_at
 
     anim = Animation(camera="side", keyframes=(Keyframe(at=0.0, pose={}),))
@@ -36,7 +36,7 @@ def _neutral():  # type: ignore[no-untyped-def]
 
 
 def test_a_held_prop_changes_hands_on_the_other_side() -> None:
-    from game.content.model import Prop
+    from game.content.model_animation import Prop
     from game.rig.props import mirror_prop
 
     bell = Prop("dumbbell", pos=(0.0, 0.0, 0.05), attach="hand_r")

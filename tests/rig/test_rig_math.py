@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.content.model import Animation, AnimationMode, Keyframe, Prop
+from game.content.model_animation import Animation, AnimationMode, Keyframe, Prop
 from game.content.vocabulary import BODY_POINTS, JOINTS
 from game.rig import (
     CAMERAS,

@@ -6,19 +6,17 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from game.content.model import (
-    Animation,
-    AnimationMode,
     Content,
     Dose,
     DoseKind,
     Exercise,
-    Keyframe,
     Level,
     Step,
     Superset,
     Tempo,
     VariantSpec,
 )
+from game.content.model_animation import Animation, AnimationMode, Keyframe
 
 Block = Step | Superset
 

@@ -10,7 +10,8 @@ import pytest
 from session_builders import content, exercise, flow, hold, level, reps, step
 
 from game.clock import FakeClock
-from game.content.model import AnimationMode, Tempo
+from game.content.model import Tempo
+from game.content.model_animation import AnimationMode
 from game.session.breath import BreathPhase
 from game.session.events import (
     BreatheOut,

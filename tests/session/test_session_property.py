@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from session_builders import content, exercise, level, step
 
-from game.content.model import AnimationMode, Dose, DoseKind, Exercise, Level, Superset, Tempo
+from game.content.model import Dose, DoseKind, Exercise, Level, Superset, Tempo
+from game.content.model_animation import AnimationMode
 from game.session.events import PhaseStarted
 from game.session.phases import PhaseKind
 from game.session.player import SessionPlayer

@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 from session_builders import content, exercise, flow, hold, level, reps, step
 
-from game.content.model import (
-    AnimationMode,
-    Dose,
-    DoseKind,
-    DoseOverride,
-    Superset,
-    Tempo,
-    Variant,
-    VariantSpec,
-)
+from game.content.model import Dose, DoseKind, DoseOverride, Superset, Tempo, Variant, VariantSpec
+from game.content.model_animation import AnimationMode
 from game.session.breath import BreathPhase
 from game.session.cues import CUE_IDS, EXERCISE_PREFIX, all_cue_ids
 from game.session.events import BreatheIn, BreatheOut, PhaseStarted, RepDone, Tick

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from store_helpers import make_result
 from store_strategies import exercises, session_results
 
+from game.session.prechecked import exercise_from_checked, session_from_checked
 from game.session.result import ExerciseResult, SessionResult
 from game.store import InvalidValue, SaveUnreadable, SchemaError, codec, memory_store
 from game.store.bounds import LIMITS, MAX_COUNT, MAX_SECONDS
@@ -74,7 +75,7 @@ def test_fast_path_builds_what_the_constructors_build(result: SessionResult) -> 
 @given(exercise=exercises)
 def test_exercise_from_checked_equals_the_constructor(exercise: ExerciseResult) -> None:
     values = [getattr(exercise, name) for name in EXERCISE_FIELDS]
-    built = ExerciseResult.from_checked(*values)
+    built = exercise_from_checked(*values)
     _same(built, ExerciseResult(*values))
     assert hash(built) == hash(exercise)
 
@@ -83,7 +84,7 @@ def test_exercise_from_checked_equals_the_constructor(exercise: ExerciseResult) 
 @given(result=session_results())
 def test_session_from_checked_equals_the_constructor(result: SessionResult) -> None:
     values = [getattr(result, item.name) for item in fields(SessionResult)]
-    built = SessionResult.from_checked(*values)
+    built = session_from_checked(*values)
     _same(built, SessionResult(*values))
     assert hash(built) == hash(result)
 
@@ -91,12 +92,12 @@ def test_session_from_checked_equals_the_constructor(result: SessionResult) -> N
 def test_from_checked_sets_every_field() -> None:
     """A field added to a result but not to ``from_checked`` would be left unset."""
     result = make_result(3)
-    again = SessionResult.from_checked(*[getattr(result, f.name) for f in fields(SessionResult)])
+    again = session_from_checked(*[getattr(result, f.name) for f in fields(SessionResult)])
     assert [f.name for f in fields(ExerciseResult)] == list(EXERCISE_FIELDS)
     for item in fields(SessionResult):
         assert getattr(again, item.name) == getattr(result, item.name)
     for exercise in again.exercises:
-        made = ExerciseResult.from_checked(*[getattr(exercise, n) for n in EXERCISE_FIELDS])
+        made = exercise_from_checked(*[getattr(exercise, n) for n in EXERCISE_FIELDS])
         assert all(getattr(made, n) == getattr(exercise, n) for n in EXERCISE_FIELDS)
 
 

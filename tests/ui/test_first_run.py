@@ -7,7 +7,8 @@ import pytest
 
 from game.clock import FakeClock
 from game.content import assets_dir
-from game.content.model import EQUIPMENT, Content
+from game.content.model import Content
+from game.content.vocabulary import EQUIPMENT
 from game.player.settings import PlayerSettings
 from game.store import SaveStore, memory_store
 from game.ui.context import AppContext

@@ -16,7 +16,8 @@ import pytest
 
 from game.clock import FakeClock
 from game.content import assets_dir
-from game.content.model import MUSCLES, Content, Level
+from game.content.model import Content, Level
+from game.content.vocabulary import MUSCLES
 from game.session.phases import PhaseKind
 from game.ui.context import AppContext
 from game.ui.figure.draw import draw_guide

@@ -10,7 +10,8 @@ import pytest
 
 from game.clock import FakeClock
 from game.content import assets_dir
-from game.content.model import EQUIPMENT, Content
+from game.content.model import Content
+from game.content.vocabulary import EQUIPMENT
 from game.player.data import PlayerData
 from game.store import memory_store
 from game.ui.context import AppContext

@@ -57,7 +57,7 @@ def _both(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(pairs) + right
 
 
-#: Muscle id (``game.content.model.MUSCLES``) -> the lines that glow for it.
+#: Muscle id (``game.content.vocabulary.MUSCLES``) -> the lines that glow for it.
 MUSCLE_LINES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "multifidus": _chain(_BACK_LINE + _UPPER_BACK[1:]),
     "rotatores": _chain(_BACK_LINE + _UPPER_BACK[1:]),

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pygame
 
-from game.content.model import Animation, AnimationMode, Exercise
+from game.content.model import Exercise
+from game.content.model_animation import Animation, AnimationMode
 from game.rig.library import Subject, all_subject_ids, find_subject, subject_of
 from game.ui.figure.draw import GuideColors, draw_guide
 

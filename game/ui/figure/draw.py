@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.model import Animation, Exercise
+from game.content.model import Exercise
+from game.content.model_animation import Animation
 from game.rig.library import Subject
 from game.ui.figure.body import MUSCLE_LINES, GuideColors
 from game.ui.figure.framing import framing

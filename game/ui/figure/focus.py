@@ -2,7 +2,7 @@
 
 A pelvic tilt moves the low back about a centimetre; framed like a whole
 body it travels a few pixels and reads as a still picture. An exercise can
-name its key point with a ``focus`` (see ``game.content.model.Focus``): the
+name its key point with a ``focus`` (see ``game.content.model_animation.Focus``): the
 camera then frames closer on that point's path (``zoom``), a box in the top
 corner shows the same moment magnified (``inset``), and both show where the
 key point started (a ghost ring) and where it is now, joined by a line.
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import pygame
 
-from game.content.model import Animation
+from game.content.model_animation import Animation
 from game.rig.camera import Camera, Viewport, project_one, to_view
 from game.rig.motion import key_point, top_u
 from game.rig.pose import mirror_name, pose_at, solve

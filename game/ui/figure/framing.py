@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.content.model import Animation
+from game.content.model_animation import Animation
 from game.rig.camera import Camera, Viewport, fit_viewport, project, project_one
 from game.rig.pose import pose_at, solve
 from game.rig.props import Box, Cylinder, Shape, Sphere, prop_shapes

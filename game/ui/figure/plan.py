@@ -13,7 +13,8 @@ from typing import Any, TypedDict
 
 import pygame
 
-from game.content.model import Animation, Exercise
+from game.content.model import Exercise
+from game.content.model_animation import Animation
 from game.rig.camera import CAMERAS, Camera, Projected, Viewport, project, project_one
 from game.rig.library import Subject
 from game.rig.pose import pose_at, solve

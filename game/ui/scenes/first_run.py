@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.model import EQUIPMENT
+from game.content.vocabulary import EQUIPMENT
 from game.player.settings import PlayerSettings
 from game.session.breath import BreathPacer
 from game.ui.context import AppContext

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game.content.model import EQUIPMENT, MUSCLES, Content, Exercise, Level
+from game.content.model import Content, Exercise, Level
+from game.content.vocabulary import EQUIPMENT, MUSCLES
 from game.session.fit import compile_for_player, played_doses
 from game.session.resolve import MissingEquipment, Substitution
 from game.session.settings import SessionSettings

@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game.content.model import EQUIPMENT, Level
+from game.content.model import Level
+from game.content.vocabulary import EQUIPMENT
 from game.player.data import PlayerData
 from game.progress import Unlocks
 from game.ui.context import AppContext

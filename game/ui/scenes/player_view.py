@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.model import MUSCLES, Exercise
+from game.content.model import Exercise
+from game.content.vocabulary import MUSCLES
 from game.session.guide import guide_side, set_offset
 from game.session.phases import PhaseKind
 from game.session.result import Side

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.content.model import Animation, Exercise
+from game.content.model import Exercise
+from game.content.model_animation import Animation
 from game.ui.figure.draw import GuideColors, paint_guide, plan_guide
 
 _MISSING = object()

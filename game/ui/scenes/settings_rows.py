@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from game.content.model import EQUIPMENT
+from game.content.vocabulary import EQUIPMENT
 from game.player.reminders import PATTERN_LABELS
 from game.player.settings import REMIND_PATTERNS, REST_CHOICES, TEXT_SIZES, PlayerSettings
 from game.session.settings import ALLOWED_RATIOS
