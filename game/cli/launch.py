@@ -114,7 +114,7 @@ def _run_window(
 
 def load_behind(
     splash: Splash, ctx: AppContext, unreadable: Exception | None, saves_dir: Path
-) -> Scene | None:
+) -> Scene[None] | None:
     """Load what the first screen needs while the title card shows; None if the window closed.
 
     Each step is followed by the window's events, so a long load never looks
@@ -123,7 +123,7 @@ def load_behind(
     loaded before the window.
     """
     notices: list[str] = []
-    first: list[Scene] = []
+    first: list[Scene[None]] = []
 
     def load_levels() -> None:
         from game.content import ContentError, load_content
@@ -161,7 +161,7 @@ def load_behind(
     return first[0] if splash.pump() else None
 
 
-def first_scene(ctx: AppContext, unreadable: Exception | None, saves_dir: Path) -> Scene:
+def first_scene(ctx: AppContext, unreadable: Exception | None, saves_dir: Path) -> Scene[None]:
     """The title for a new player, the main menu for a returning one."""
     from game.ui.scenes.title import TitleScene
     from game.ui.widgets.text import MenuItem
@@ -189,23 +189,25 @@ def first_scene(ctx: AppContext, unreadable: Exception | None, saves_dir: Path) 
     def begin() -> None:
         from game.ui.scenes.first_run import FirstRunScene
 
-        def done(pid: int) -> None:
+        def created(pid: int | None) -> None:
             from game.player.data import PlayerData
             from game.ui.scenes.self_test import SelfTestScene
 
+            if pid is None:
+                return
             ctx.scenes.reset(main_menu(ctx, pid))
             if ctx.content is not None and not store.read_only:
                 data = PlayerData(store, ctx.content, ctx.clock, pid)
                 ctx.scenes.push(SelfTestScene(ctx, data))  # Esc skips it
 
-        ctx.scenes.push(FirstRunScene(ctx, store, on_done=done))
+        ctx.scenes.push(FirstRunScene(ctx, store), on_result=created)
 
     items = [MenuItem("Start", begin, hint="Create your player", key="s")]
     items.append(MenuItem("Quit", ctx.request_quit, hint="See you tomorrow", key="q"))
     return TitleScene(ctx, items)
 
 
-def main_menu(ctx: AppContext, profile_id: int) -> Scene:
+def main_menu(ctx: AppContext, profile_id: int) -> Scene[None]:
     """The main menu for one profile, with its settings applied."""
     from game.player.data import PlayerData
     from game.ui.scenes.main_menu import MainMenuScene
@@ -233,18 +235,15 @@ def main_menu(ctx: AppContext, profile_id: int) -> Scene:
         if actions is not None:
             actions.forget(PlayerSettings.from_dict(store.settings(pid)))
 
+    def switch(pid: int | None) -> None:
+        if pid is not None:
+            ctx.scenes.reset(main_menu(ctx, pid))
+
     def open_profiles() -> None:
         from game.ui.scenes.profiles_screen import ProfilesScene
 
-        ctx.scenes.push(
-            ProfilesScene(
-                ctx,
-                store,
-                profile_id,
-                on_switch=lambda pid: ctx.scenes.reset(main_menu(ctx, pid)),
-                on_delete=forget_reminders,
-            )
-        )
+        scene = ProfilesScene(ctx, store, profile_id, on_delete=forget_reminders)
+        ctx.scenes.push(scene, on_result=switch)
 
     extra = [("Settings", "s", open_settings), ("Profiles", "r", open_profiles)]
     return MainMenuScene(ctx, data, extra=extra)

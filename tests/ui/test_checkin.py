@@ -27,8 +27,8 @@ class _Below(Scene):
         super().__init__(ctx)
         self.got: object = None
 
-    def resume(self, result: object = None) -> None:
-        self.got = result
+    def take(self, answer: CheckInAnswer) -> None:
+        self.got = answer
 
 
 def _open(content: Content) -> tuple[_Below, CheckInScene]:
@@ -36,7 +36,7 @@ def _open(content: Content) -> tuple[_Below, CheckInScene]:
     below = _Below(ctx)
     ctx.scenes.push(below)
     check = CheckInScene(ctx, moves=MOVES)
-    ctx.scenes.push(check)
+    ctx.scenes.push(check, on_result=below.take)
     ctx.scenes.apply_pending()
     return below, check
 
@@ -114,7 +114,7 @@ def test_the_camera_pre_fills_the_form_and_the_player_may_change_it(
         CheckInMove("glute_bridge_hold", "Glute bridge hold", "3 x 15 s"),
     ]
     check = CheckInScene(ctx, moves=seen)
-    ctx.scenes.push(check)
+    ctx.scenes.push(check, on_result=below.take)
     ctx.scenes.apply_pending()
     check.draw(screen)  # the row says what the camera saw
     assert check.answers["dead_bug"][0] is Form.WOBBLY

@@ -29,8 +29,8 @@ def make_ctx(content: Content, palette: str = "normal", text_size: str = "normal
     return AppContext(theme, SceneStack(), FakeClock(), content)
 
 
-def push(ctx: AppContext, scene: Scene) -> Scene:
-    ctx.scenes.push(scene)
+def push(ctx: AppContext, scene: Scene, on_result: object = None) -> Scene:
+    ctx.scenes.push(scene, on_result=on_result)  # type: ignore[arg-type]
     ctx.scenes.apply_pending()
     return scene
 
@@ -56,8 +56,9 @@ class Done:
     def __init__(self) -> None:
         self.ids: list[int] = []
 
-    def __call__(self, pid: int) -> None:
-        self.ids.append(pid)
+    def __call__(self, pid: int | None) -> None:
+        if pid is not None:
+            self.ids.append(pid)
 
 
 def new_run(
@@ -66,8 +67,8 @@ def new_run(
     ctx = make_ctx(content)
     store = store or memory_store()
     done = Done()
-    scene = FirstRunScene(ctx, store, on_done=done)
-    push(ctx, scene)
+    scene = FirstRunScene(ctx, store)
+    push(ctx, scene, on_result=done)
     return ctx, scene, store, done
 
 
@@ -184,7 +185,7 @@ def test_adding_a_second_player_can_be_cancelled(content: Content) -> None:
     store.create_profile("First")
     ctx = make_ctx(content)
     push(ctx, Scene(ctx))
-    scene = push(ctx, FirstRunScene(ctx, store, on_done=Done()))
+    scene = push(ctx, FirstRunScene(ctx, store))
     assert isinstance(scene, FirstRunScene) and scene.adding
     act(ctx, Act.BACK)
     assert ctx.scenes.top is not scene and len(store.profiles()) == 1
@@ -211,7 +212,7 @@ def test_every_page_draws(
     content: Content, screen: pygame.Surface, size: str, palette: str
 ) -> None:
     ctx = make_ctx(content, palette=palette, text_size=size)
-    scene = FirstRunScene(ctx, memory_store(), on_done=Done())
+    scene = FirstRunScene(ctx, memory_store())
     push(ctx, scene)
     scene.error = "There is already a player called Ana. Pick another name."
     for page in range(4):

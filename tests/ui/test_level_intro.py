@@ -36,7 +36,7 @@ def _shortened(
     for level in content.levels.values():
         theme = Theme(assets_dir() / "fonts", text_size=text_size)
         ctx = AppContext(theme, SceneStack(), FakeClock(), content)
-        scene = LevelIntroScene(ctx, level, SessionSettings(), lambda: None)
+        scene = LevelIntroScene(ctx, level, SessionSettings())
         for focus in range(len(scene.exercises) + 1):
             scene.focus = focus
             scene.draw(screen)
@@ -104,7 +104,7 @@ def test_every_line_stays_on_screen_and_every_move_name_in_its_button(
     for level in content.levels.values():
         theme = Theme(assets_dir() / "fonts", text_size=text_size)
         ctx = AppContext(theme, SceneStack(), FakeClock(), content)
-        scene = LevelIntroScene(ctx, level, SessionSettings(), lambda: None, subtitle=reason)
+        scene = LevelIntroScene(ctx, level, SessionSettings(), subtitle=reason)
         chips = scene._chip_rects()
         assert chips[-1].bottom <= level_intro.CHIP_BOTTOM
         drawn.clear()

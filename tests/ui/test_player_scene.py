@@ -30,8 +30,8 @@ def _ctx(content: Content, time_scale: float = 1.0) -> AppContext:
     )
 
 
-def _start(ctx: AppContext, scene: PlayerScene) -> None:
-    ctx.scenes.push(scene)
+def _start(ctx: AppContext, scene: PlayerScene, results: list[SessionResult] | None = None) -> None:
+    ctx.scenes.push(scene, on_result=None if results is None else results.append)
     ctx.scenes.apply_pending()
 
 
@@ -57,8 +57,8 @@ def test_whole_level_emits_every_event_in_order_at_its_time(
     level = content.stage_levels("stabilize")[0]
     results: list[SessionResult] = []
     ctx = _ctx(content)
-    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
-    _start(ctx, scene)
+    scene = PlayerScene(ctx, PlayRequest(level))
+    _start(ctx, scene, results)
     total = scene.timeline.total
     used = _run(ctx, scene, screen, limit=total + 5)
 
@@ -97,8 +97,8 @@ def test_pause_stops_exercise_time_and_quit_asks_first(
     level = content.stage_levels("stabilize")[0]
     results: list[SessionResult] = []
     ctx = _ctx(content)
-    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
-    _start(ctx, scene)
+    scene = PlayerScene(ctx, PlayRequest(level))
+    _start(ctx, scene, results)
     for _ in range(240):
         scene.update(STEP)
     before = scene.player.position
@@ -146,8 +146,8 @@ def test_time_scale_runs_the_session_faster_but_records_exercise_time(
     level = content.stage_levels("stabilize")[0]
     results: list[SessionResult] = []
     ctx = _ctx(content, time_scale=20.0)
-    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
-    _start(ctx, scene)
+    scene = PlayerScene(ctx, PlayRequest(level))
+    _start(ctx, scene, results)
     total = scene.timeline.total
     used = _run(ctx, scene, screen, limit=total)
     assert used == pytest.approx(total / 20.0, abs=2 * STEP)
@@ -184,8 +184,8 @@ def test_a_wall_clock_changed_mid_level_still_records_a_sane_session(
     )
     clock = ctx.clock
     assert isinstance(clock, FakeClock)
-    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
-    _start(ctx, scene)
+    scene = PlayerScene(ctx, PlayRequest(level))
+    _start(ctx, scene, results)
     for _ in range(int(60 / STEP)):  # a minute in, the clock is changed
         scene.update(STEP)
         clock.advance(STEP)

@@ -28,9 +28,13 @@ class World:
         self.switched: list[int] = []
         self.below = Scene(self.ctx)
         self.ctx.scenes.push(self.below)
-        self.scene = ProfilesScene(self.ctx, self.store, self.ids[0], self.switched.append)
-        self.ctx.scenes.push(self.scene)
+        self.scene = ProfilesScene(self.ctx, self.store, self.ids[0])
+        self.ctx.scenes.push(self.scene, on_result=self._switch)
         self.ctx.scenes.apply_pending()
+
+    def _switch(self, pid: int | None) -> None:
+        if pid is not None:
+            self.switched.append(pid)
 
     def act(self, kind: Act, **kw: object) -> None:
         top = self.ctx.scenes.top
@@ -59,10 +63,11 @@ def test_switch_by_mouse_and_current_goes_back(content: Content) -> None:
     w = World(content)
     target = next(t for t in w.scene.targets() if t.row == 2 and t.col == 0)
     w.act(Act.CLICK, pos=target.rect.center)
-    assert w.switched == [w.ids[2]]
+    assert w.switched == [w.ids[2]] and w.ctx.scenes.top is w.below
+    w = World(content)
     w.go(0, 0)
     w.act(Act.CONFIRM)  # "Continue" for the current player just goes back
-    assert w.ctx.scenes.top is w.below
+    assert w.switched == [] and w.ctx.scenes.top is w.below
 
 
 def test_rename_by_keyboard_with_checks(content: Content) -> None:
@@ -159,6 +164,7 @@ def test_add_pushes_the_first_run_and_switches(content: Content) -> None:
     w.act(Act.CONFIRM)
     first._go(3)
     first._finish(False)
+    w.ctx.scenes.apply_pending()
     assert w.names()[-1] == "Dee" and w.switched == [w.store.profiles()[-1].id]
 
 

@@ -83,8 +83,8 @@ def _ctx(content: Content, clock: FakeClock, text_size: str = "normal") -> AppCo
     return AppContext(theme=theme, scenes=SceneStack(), clock=clock, content=content)
 
 
-def _shown(scene: Scene, ctx: AppContext) -> Scene:
-    ctx.scenes.push(scene)
+def _shown(scene: Scene, ctx: AppContext, on_result: object = None) -> Scene:
+    ctx.scenes.push(scene, on_result=on_result)  # type: ignore[arg-type]
     ctx.scenes.apply_pending()
     return scene
 
@@ -232,7 +232,7 @@ def test_level_complete_counts_up_on_logic_time(content: Content, month, display
     outcome = _rich_outcome(outcomes)
     done: list[bool] = []
     ctx = _ctx(content, clock)
-    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: done.append(True)), ctx)
+    scene = _shown(LevelCompleteScene(ctx, outcome), ctx, on_result=lambda _: done.append(True))
     assert scene.shown_xp == outcome.xp_total_before and scene.animated
     scene.update(0.5)
     assert outcome.xp_total_before < scene.shown_xp < outcome.xp_total_after
@@ -247,6 +247,7 @@ def test_level_complete_counts_up_on_logic_time(content: Content, month, display
     scene.draw(display)
     scene.handle(Action(Act.CONFIRM))
     scene.handle(Action(Act.BACK))
+    ctx.scenes.apply_pending()
     assert done == [True], "continue is called once"
 
 
@@ -254,7 +255,7 @@ def test_reduced_motion_shows_the_end_at_once(content: Content, month, display) 
     _data, clock, outcomes = month
     outcome = _rich_outcome(outcomes)
     ctx = _ctx(content, clock)
-    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: None, reduced_motion=True), ctx)
+    scene = _shown(LevelCompleteScene(ctx, outcome, reduced_motion=True), ctx)
     assert scene.finished and not scene.animated
     assert scene.shown_xp == outcome.xp_total_after
     assert scene.badges_shown == len(outcome.new_badges)
@@ -265,7 +266,7 @@ def test_sharp_pain_advice_is_shown_from_the_first_frame(content: Content, displ
     outcome = _play(data, clock, pain=Pain.SHARP)
     assert outcome.pain_advice
     ctx = _ctx(content, clock)
-    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: None), ctx)
+    scene = _shown(LevelCompleteScene(ctx, outcome), ctx)
     scene.draw(display)
     warn = ctx.theme.c.warn
     edge = [display.get_at((x, 141))[:3] for x in range(80, 1200, 40)]
@@ -285,7 +286,7 @@ def test_every_screen_draws(content: Content, month, display, text_size: str) ->
         LevelMapScene(ctx, data, on_play=lambda lv: None),
         BadgesScene(ctx, data),
         ProgressScene(ctx, data),
-        LevelCompleteScene(ctx, _rich_outcome(outcomes), on_done=lambda: None),
+        LevelCompleteScene(ctx, _rich_outcome(outcomes)),
     ]
     for scene in scenes:
         _shown(scene, ctx)

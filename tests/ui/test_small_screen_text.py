@@ -78,7 +78,7 @@ def test_badge_cards_show_every_name_whole(
 def test_equipment_rows_fit_a_two_line_name(content: Content) -> None:
     theme = _theme()
     ctx = AppContext(theme, SceneStack(), FakeClock(), content)
-    scene = FirstRunScene(ctx, memory_store(), on_done=lambda pid: None)
+    scene = FirstRunScene(ctx, memory_store())
     two_lines = round(theme.px("small") * 1.2) + theme.font("small", True).get_height()
     cells = [scene._cell(i) for i in range(len(EQUIPMENT))]
     assert all(cell.height >= two_lines + 2 * CHECKBOX_PAD for cell in cells)

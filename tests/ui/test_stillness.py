@@ -59,10 +59,15 @@ def _frames(content: Content, wobble: bool) -> list[Frame]:
 
 
 def _play(
-    ctx: AppContext, scene: PlayerScene, screen: pygame.Surface, *, clock: Ticks | None = None
+    ctx: AppContext,
+    scene: PlayerScene,
+    screen: pygame.Surface,
+    *,
+    clock: Ticks | None = None,
+    results: list[SessionResult] | None = None,
 ) -> list[str]:
     """Play to the check-in, a camera frame per step; returns every caption shown."""
-    ctx.scenes.push(scene)
+    ctx.scenes.push(scene, on_result=None if results is None else results.append)
     ctx.scenes.apply_pending()
     captions: list[str] = []
     steps = 0
@@ -92,7 +97,7 @@ def _watched(
     ctx: AppContext, frames: list[Frame], loop: bool = True
 ) -> tuple[PlayerScene, Ticks, list[SessionResult]]:
     results: list[SessionResult] = []
-    scene = PlayerScene(ctx, PlayRequest(_level(ctx.content)), on_finished=results.append)  # type: ignore[arg-type]
+    scene = PlayerScene(ctx, PlayRequest(_level(ctx.content)))  # type: ignore[arg-type]
     ticks = Ticks()
     feed = CameraFeed(FakeCamera(frames, loop=loop), block=4, clock=ticks, start=False)  # type: ignore[arg-type]
     scene.watch = StillnessWatch(feed)
@@ -104,7 +109,7 @@ def test_a_still_player_gets_steady_reports_for_every_hold(
 ) -> None:
     ctx = _ctx(content)
     scene, ticks, results = _watched(ctx, _frames(content, wobble=False))
-    captions = _play(ctx, scene, screen, clock=ticks)
+    captions = _play(ctx, scene, screen, clock=ticks, results=results)
     holds = {
         p.exercise_id
         for p in scene.timeline.phases
@@ -146,7 +151,7 @@ def test_a_camera_that_stops_mid_level_is_told_once_and_the_level_plays_on(
     ctx = _ctx(content)
     frames = _frames(content, wobble=False) * 3  # 18 s of pictures, then the camera is gone
     scene, ticks, results = _watched(ctx, frames, loop=False)
-    captions = _play(ctx, scene, screen, clock=ticks)
+    captions = _play(ctx, scene, screen, clock=ticks, results=results)
     assert captions.count(LOST_NOTICE) == 1
     assert scene.player.completed
     _finish(ctx)
@@ -170,11 +175,9 @@ def test_with_no_camera_the_level_starts_says_so_once_and_plays_as_before(
     ctx = _ctx(content)
     results: list[SessionResult] = []
     settings = PlayerSettings(camera=True)
-    scene = PlayerScene(
-        ctx, PlayRequest(_level(content)), on_finished=results.append, settings=settings
-    )
+    scene = PlayerScene(ctx, PlayRequest(_level(content)), settings=settings)
     assert scene.watch is None
-    captions = _play(ctx, scene, screen)
+    captions = _play(ctx, scene, screen, results=results)
     assert captions.count(NO_CAMERA_NOTICE) == 1
     _finish(ctx)
     (result,) = results
@@ -214,7 +217,7 @@ def test_the_check_in_is_pre_filled_from_what_the_camera_measured_and_both_are_k
 ) -> None:
     ctx = _ctx(content)
     scene, ticks, results = _watched(ctx, _frames(content, wobble=True))
-    _play(ctx, scene, screen, clock=ticks)
+    _play(ctx, scene, screen, clock=ticks, results=results)
     check = ctx.scenes.top
     assert isinstance(check, CheckInScene)
     measured = {m.exercise_id: m.measured for m in check.moves if m.measured is not None}

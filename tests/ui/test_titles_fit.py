@@ -124,14 +124,14 @@ def test_every_level_and_move_name_fits_the_level_intro(
     levels = list(content.levels.values())
     for level in levels:
         for name in (level.name, f"Daily level: {level.name}"):
-            scene = LevelIntroScene(ctx, _with_name(level, name), SessionSettings(), lambda: None)
+            scene = LevelIntroScene(ctx, _with_name(level, name), SessionSettings())
             blits.clear()
             scene.draw(screen)
             assert _title_lines(blits, name), name
             for text, rect in blits:
                 assert rect.right <= right, f"{text!r} ({name!r}, {size}) leaves the screen"
     # Each move's name on the intro's card, once per move.
-    scene = LevelIntroScene(ctx, levels[0], SessionSettings(), lambda: None)
+    scene = LevelIntroScene(ctx, levels[0], SessionSettings())
     for exercise in content.exercises.values():
         scene.exercises[0] = exercise
         scene.focus = 0

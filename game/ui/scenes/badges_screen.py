@@ -55,7 +55,7 @@ def progress_label(status: BadgeStatus) -> str:
     return f"{_num(min(status.progress, status.target))} of {_num(status.target)}"
 
 
-class BadgesScene(Scene):
+class BadgesScene(Scene[None]):
     def __init__(self, ctx: AppContext, data: PlayerData) -> None:
         super().__init__(ctx)
         self.data = data

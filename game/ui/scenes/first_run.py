@@ -72,11 +72,12 @@ class Target:
     run: Callable[[], None]
 
 
-class FirstRunScene(Scene):
-    def __init__(self, ctx: AppContext, store: SaveStore, on_done: Callable[[int], None]) -> None:
+class FirstRunScene(Scene[int | None]):
+    """Dismissed with the new profile's id, or None when adding a player is cancelled."""
+
+    def __init__(self, ctx: AppContext, store: SaveStore) -> None:
         super().__init__(ctx)
         self.store = store
-        self.on_done = on_done
         self.adding = bool(store.profiles())  # a second player: page 1 can be cancelled
         self.page = 0
         self.field = TextField(placeholder="Your name")
@@ -197,7 +198,7 @@ class FirstRunScene(Scene):
         self._go(1)
 
     def _cancel(self) -> None:
-        self.ctx.scenes.pop(None)
+        self.dismiss(None)
 
     def _accept(self) -> None:
         self.safety_accepted = True
@@ -241,7 +242,7 @@ class FirstRunScene(Scene):
             self.error = str(exc)
             return
         self.finished_pid = profile.id
-        self.on_done(profile.id)
+        self.dismiss(profile.id)
 
     # Input ---------------------------------------------------------------
     def handle(self, action: Action) -> None:

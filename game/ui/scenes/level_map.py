@@ -82,7 +82,7 @@ def level_equipment(level: Level, data: PlayerData) -> list[str]:
     return list(seen)
 
 
-class LevelMapScene(Scene):
+class LevelMapScene(Scene[None]):
     def __init__(self, ctx: AppContext, data: PlayerData, on_play: Callable[[Level], None]) -> None:
         super().__init__(ctx)
         self.data = data

@@ -29,7 +29,7 @@ def done_words(stats: Stats) -> str:
     return "Today's level is done. See you tomorrow!"
 
 
-class MainMenuScene(Scene):
+class MainMenuScene(Scene[None]):
     def __init__(
         self,
         ctx: AppContext,
@@ -64,8 +64,8 @@ class MainMenuScene(Scene):
             self.ctx.notices.clear()
             self.ctx.scenes.push(NoticeScene(self.ctx, lines))
 
-    def resume(self, result: object = None) -> None:
-        super().resume(result)
+    def resume(self) -> None:
+        super().resume()
         self.refresh()
 
     def refresh(self) -> None:
@@ -107,10 +107,11 @@ class MainMenuScene(Scene):
         from game.ui.scenes.flare_up import FlareUpScene
         from game.ui.scenes.level_flow import start_level
 
-        def play(level: Level) -> None:
-            start_level(self.ctx, self.data, level)
+        def play(level: Level | None) -> None:
+            if level is not None:
+                start_level(self.ctx, self.data, level)
 
-        self.ctx.scenes.push(FlareUpScene(self.ctx, self.data, play))
+        self.ctx.scenes.push(FlareUpScene(self.ctx, self.data), on_result=play)
 
     def open_badges(self) -> None:
         from game.ui.scenes.badges_screen import BadgesScene

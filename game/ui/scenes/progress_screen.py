@@ -77,7 +77,7 @@ def day_words(stats: Stats, day: date) -> str:
     return "no play"
 
 
-class ProgressScene(Scene):
+class ProgressScene(Scene[None]):
     """XP bar and level, streak and freezes, the calendar heatmap, weekly charts."""
 
     def __init__(self, ctx: AppContext, data: PlayerData) -> None:
