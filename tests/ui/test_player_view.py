@@ -21,8 +21,7 @@ from game.session.phases import PhaseKind
 from game.ui.context import AppContext
 from game.ui.figure.draw import draw_guide
 from game.ui.scene import Scene, SceneStack
-from game.ui.scenes.player_scene import PlayerScene, PlayRequest
-from game.ui.scenes.player_view import (
+from game.ui.scenes.player_layout import (
     INFO_AREA,
     NEXT_AREA,
     PACER_AREA,
@@ -32,6 +31,7 @@ from game.ui.scenes.player_view import (
     TIME_LEFT_AREA,
     WORDS_AREA,
 )
+from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 from game.ui.scenes.regions import GuideView
 from game.ui.theme import Theme
 from game.ui.widgets.discs import aa_disc
@@ -213,7 +213,7 @@ def test_every_phase_phrase_with_its_breath_stays_inside_the_words_area() -> Non
     import pygame
 
     from game.content import assets_dir, load_content
-    from game.ui.scenes.player_view import WORDS_AREA
+    from game.ui.scenes.player_layout import WORDS_AREA
     from game.ui.theme import TEXT_SCALES, Theme
 
     pygame.font.init()
@@ -233,7 +233,7 @@ def test_a_moves_name_and_muscles_never_run_under_its_inset(content: Content, si
     stop short of it, the muscles taking a second line when they need one."""
     from game.content import assets_dir
     from game.ui.figure.focus import inset_rect
-    from game.ui.scenes.player_view import GUIDE_RECT, STAGE_RECT, stage_text_width
+    from game.ui.scenes.player_layout import GUIDE_RECT, STAGE_RECT, stage_text_width
     from game.ui.theme import Theme
 
     theme = Theme(assets_dir() / "fonts", text_size=size)

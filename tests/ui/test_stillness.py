@@ -23,8 +23,8 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import SceneStack
 from game.ui.scenes.checkin import CheckInScene
+from game.ui.scenes.player_layout import STILL_AREA
 from game.ui.scenes.player_scene import PlayerScene, PlayRequest
-from game.ui.scenes.player_view import STILL_AREA
 from game.ui.theme import Theme
 
 DT = 0.1  # one logic step per camera frame: ten a second, as the real feed

@@ -31,6 +31,7 @@ from game.ui.scene import SceneStack
 from game.ui.scenes.level_intro import LevelIntroScene
 from game.ui.scenes.main_menu import MainMenuScene
 from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.player_layout import PROGRESS_AREA, TIME_LEFT_AREA
 from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 from game.ui.theme import TEXT_SCALES, Theme
 from game.ui.widgets.text import title_layout
@@ -155,8 +156,8 @@ def test_every_level_name_fits_the_player_and_pause_screens(
         lines = _title_lines(blits, name)
         assert lines, name
         for text, rect in lines:
-            assert rect.right <= player_view.TIME_LEFT_AREA.left, f"{text!r} runs into time left"
-            assert rect.bottom <= player_view.PROGRESS_AREA.top, f"{text!r} runs into the bar"
+            assert rect.right <= TIME_LEFT_AREA.left, f"{text!r} runs into time left"
+            assert rect.bottom <= PROGRESS_AREA.top, f"{text!r} runs into the bar"
         paused = PauseScene(ctx, name)
         blits.clear()
         paused.draw(screen)

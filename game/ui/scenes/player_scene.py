@@ -45,7 +45,7 @@ from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.checkin import CheckInAnswer, CheckInMove, CheckInScene
 from game.ui.scenes.pause import PauseChoice, PauseScene
-from game.ui.scenes.player_view import PlayerView
+from game.ui.scenes.player_view import PlayerFrame, PlayerView
 from game.ui.widgets.dose_text import dose_words
 
 #: What the player is asked to do in each phase, in words.
@@ -317,8 +317,31 @@ class PlayerScene(Scene[SessionResult]):
         super().invalidate()
         self.view.forget()
 
+    def frame(self) -> PlayerFrame:
+        """What the screen shows now."""
+        player, watch = self.player, self.watch
+        next_id = player.next_exercise_id
+        after = self.content.exercises.get(next_id) if next_id else None
+        return PlayerFrame(
+            level_name=self.request.level.name,
+            progress=player.progress,
+            time_left=self.timeline.total - player.position,
+            exercise=self.exercise(),
+            guide_u=self.guide_u(),
+            phase=player.phase,
+            phase_left=player.time_left,
+            breath=player.breath(),
+            pacer=self.timeline.settings.pacer,
+            words=self.phase_words(),
+            caption=self.caption if self.caption_left > 0 else "",
+            next_name=after.name if after else None,
+            reduced_motion=self.reduced_motion,
+            camera_on=watch is not None and watch.reading,
+            stillness=watch.stillness if watch is not None and watch.showing else None,
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
         if self.ctx.scenes.top is not self:
             # Something is drawn over this scene; only a full frame is safe.
             self.view.forget()
-        self.view.draw(surface, self)
+        self.view.draw(surface, self.ctx.theme, self.frame())
