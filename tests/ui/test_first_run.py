@@ -13,7 +13,8 @@ from game.store import SaveStore, memory_store
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene, SceneStack
-from game.ui.scenes.first_run import INTRO_SECONDS, FirstRunScene
+from game.ui.scenes.first_run import FirstRunScene
+from game.ui.scenes.first_run_pages import INTRO_SECONDS
 from game.ui.scenes.pause import ConfirmScene
 from game.ui.scenes.recovery_screen import NoticeScene, RecoveryScene
 from game.ui.theme import Theme

@@ -16,7 +16,7 @@ from game.store import memory_store
 from game.ui.context import AppContext
 from game.ui.scene import SceneStack
 from game.ui.scenes import badges_screen
-from game.ui.scenes.first_run import FirstRunScene
+from game.ui.scenes.first_run_pages import equipment_cell
 from game.ui.theme import Theme
 from game.ui.widgets.text import summary_lines
 from game.ui.widgets.textfield import CHECKBOX_PAD
@@ -77,9 +77,7 @@ def test_badge_cards_show_every_name_whole(
 
 def test_equipment_rows_fit_a_two_line_name(content: Content) -> None:
     theme = _theme()
-    ctx = AppContext(theme, SceneStack(), FakeClock(), content)
-    scene = FirstRunScene(ctx, memory_store())
     two_lines = round(theme.px("small") * 1.2) + theme.font("small", True).get_height()
-    cells = [scene._cell(i) for i in range(len(EQUIPMENT))]
+    cells = [equipment_cell(theme, i) for i in range(len(EQUIPMENT))]
     assert all(cell.height >= two_lines + 2 * CHECKBOX_PAD for cell in cells)
     assert max(cell.bottom for cell in cells) < 666 - 84 - 8  # above the buttons
