@@ -9,8 +9,6 @@ shown in the footer, so nothing is ever only readable by hovering.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.player.data import PlayerData
@@ -67,7 +65,7 @@ class BadgesScene(Scene[None]):
     def enter(self) -> None:
         self.refresh()
 
-    def resume(self, result: Any = None) -> None:
+    def resume(self) -> None:
         self.refresh()
         self.dirty = True
 

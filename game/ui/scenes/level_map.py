@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import pygame
 
@@ -100,7 +99,7 @@ class LevelMapScene(Scene[None]):
     def enter(self) -> None:
         self.refresh()
 
-    def resume(self, result: Any = None) -> None:
+    def resume(self) -> None:
         self.refresh()
         self.dirty = True
 

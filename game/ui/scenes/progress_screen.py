@@ -97,7 +97,7 @@ class ProgressScene(Scene[None]):
     def enter(self) -> None:
         self.refresh()
 
-    def resume(self, result: Any = None) -> None:
+    def resume(self) -> None:
         self.refresh()
         self.dirty = True
 
