@@ -109,12 +109,12 @@ def game_loop(seconds: float, saves: Path, *, play: bool, camera: bool = False) 
     import pygame
 
     from game.audio.player import CuePlayer
-    from game.cli.launch import main_menu
     from game.clock import MonotonicClock
     from game.content import assets_dir, load_content
     from game.player.data import PlayerData
     from game.store import open_store
     from game.ui.loop import App, AppOptions
+    from game.ui.navigation import main_menu
     from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 
     clock = MonotonicClock()

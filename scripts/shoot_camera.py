@@ -92,7 +92,8 @@ def main() -> int:
     scene = PlayerScene(play_ctx, PlayRequest(level))
     feed, ticks = hand_fed()
     scene.watch = StillnessWatch(feed)
-    play_ctx.scenes.push(scene)
+    results: list[SessionResult] = []
+    play_ctx.scenes.push(scene, on_result=results.append)
     play_ctx.scenes.apply_pending()
     held = 0.0
     while held < 4.0:
@@ -105,8 +106,6 @@ def main() -> int:
     pygame.image.save(screen, out / "player_camera.png")
 
     # The level-complete screen: the rest of the level at ten readings a second.
-    results: list[SessionResult] = []
-    scene.on_finished = results.append
     while play_ctx.scenes.top is scene:
         ticks.t += 0.1
         feed.step()
@@ -119,7 +118,7 @@ def main() -> int:
     play_ctx.scenes.apply_pending()
     store = memory_store()
     data = PlayerData(store, content, play_ctx.clock, store.create_profile("Robin").id)
-    done = LevelCompleteScene(play_ctx, data.record(results[0]), lambda: None, reduced_motion=True)
+    done = LevelCompleteScene(play_ctx, data.record(results[0]), reduced_motion=True)
     done.enter()
     done.draw(screen)
     pygame.image.save(screen, out / "level_complete_camera.png")

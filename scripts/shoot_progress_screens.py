@@ -130,7 +130,7 @@ def main(argv: list[str]) -> int:
     shoot(LevelMapScene(ctx, data, on_play=lambda level: None), out / f"level_map{suffix}.png")
     shoot(BadgesScene(ctx, data), out / f"badges{suffix}.png")
     shoot(ProgressScene(ctx, data), out / f"progress{suffix}.png")
-    done = LevelCompleteScene(ctx, outcome, on_done=lambda: None)
+    done = LevelCompleteScene(ctx, outcome)
     shoot(done, out / f"level_complete{suffix}.png", settle=30.0)
     return 0
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from game.audio.player import CuePlayer
     from game.clock import Clock
     from game.content.errors import Problem
     from game.content.model import Content
+    from game.store import SaveStore
+    from game.ui.camera.providers import CameraProvider
     from game.ui.scene import SceneStack
     from game.ui.theme import Theme
 
@@ -29,9 +32,9 @@ class AppContext:
     content_problems: tuple[Problem, ...] = ()
     saves_dir: Path | None = None
     time_scale: float = 1.0
-    store: Any = None  # game.store.SaveStore once opened
-    audio: Any = None  # game.audio.player.CuePlayer, or None when silent
-    cameras: Any = None  # game.ui.camera.providers.CameraProvider; None means the system's
+    store: SaveStore | None = None  # once opened
+    audio: CuePlayer | None = None  # None when silent
+    cameras: CameraProvider | None = None  # None: provider_for() picks (the system's cameras)
     notices: list[str] = field(default_factory=list)
     size: tuple[int, int] = LOGICAL_SIZE
     quit_requested: bool = False

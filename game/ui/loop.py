@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -73,7 +74,7 @@ class AppOptions:
     fps: int = 60
     max_frames: int | None = None  # stop after this many frames (tests, demos)
     fonts_dir: Path | None = None
-    first_scene: Callable[[AppContext], Scene] | None = None
+    first_scene: Callable[[AppContext], Scene[Any]] | None = None
     extra_notices: list[str] = field(default_factory=list)
 
 
@@ -117,7 +118,7 @@ class App:
         pygame.font.init()
 
     # ------------------------------------------------------------------
-    def run(self, first: Scene) -> int:
+    def run(self, first: Scene[Any]) -> int:
         """Play until the player quits; returns the process exit code."""
         scenes = self.ctx.scenes
         scenes.push(first)
@@ -139,7 +140,16 @@ class App:
 
     def frame(self, elapsed: float) -> None:
         """One frame: input, fixed logic steps, then at most one draw."""
-        scenes = self.ctx.scenes
+        self.read_input()
+        self.advance(elapsed)
+        self.present()
+        self.frames += 1
+        top = self.ctx.scenes.top
+        fps = self.options.fps if top is not None and top.animated else min(30, self.options.fps)
+        self.pacer.tick(fps)
+
+    def read_input(self) -> None:
+        """Hand the window's events to the scenes, then apply the changes they asked for."""
         self._sync_text_input()
         for event in pygame.event.get():
             action = translate(event, text_mode=self._text_input)
@@ -147,7 +157,11 @@ class App:
                 self.dispatch(action)
             elif event.type in (pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED):
                 self._mark_visible_dirty()
-        scenes.apply_pending()
+        self.ctx.scenes.apply_pending()
+
+    def advance(self, elapsed: float) -> None:
+        """Run the fixed logic steps that ``elapsed`` seconds are worth, on the top scene."""
+        scenes = self.ctx.scenes
         for _ in range(self.fixed.advance(elapsed)):
             top = scenes.top
             if top is None:
@@ -155,20 +169,19 @@ class App:
             top.update(self.fixed.step)
             if scenes.apply_pending():
                 self._mark_visible_dirty()
+
+    def present(self) -> None:
+        """Switch the window mode if asked, then draw the visible scenes if any changed."""
         if self.ctx.fullscreen_requested:
             self.ctx.fullscreen_requested = False
             pygame.display.toggle_fullscreen()
             self._mark_visible_dirty()
-        visible = scenes.visible()
+        visible = self.ctx.scenes.visible()
         if any(s.dirty for s in visible):
             for scene in visible:
                 scene.draw(self.screen)
                 scene.dirty = False
             pygame.display.flip()
-        self.frames += 1
-        top = scenes.top
-        fps = self.options.fps if top is not None and top.animated else min(30, self.options.fps)
-        self.pacer.tick(fps)
 
     def dispatch(self, action: Action) -> None:
         """Global keys first, then the top scene."""

@@ -1,15 +1,18 @@
 """Scenes on a stack (a pushdown automaton) with lifecycle hooks.
 
 Only the top scene receives actions and updates. A scene asks the stack for
-changes (push, pop with a result, replace); the changes are applied between
-frames, so no scene ever changes state while the screen is being drawn. When a
-scene is popped its result is handed to the scene below through ``resume``.
+changes (push, dismiss with a result, reset); the changes are applied between
+frames, so no scene ever changes state while the screen is being drawn.
+
+A scene that answers something is a ``Scene[R]``: whoever pushes it may pass
+``on_result``, and ``dismiss(result)`` takes the scene off the stack and hands
+the result to that callback, after the scene below has resumed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     import pygame
@@ -17,9 +20,15 @@ if TYPE_CHECKING:
     from game.ui.context import AppContext
     from game.ui.input import Action
 
+R = TypeVar("R")
 
-class Scene:
-    """Base class: override what you need. All hooks are optional."""
+
+class Scene(Generic[R]):
+    """Base class: override what you need. All hooks are optional.
+
+    ``R`` is what the scene hands back when it is dismissed (``None`` for a
+    scene that only closes).
+    """
 
     #: Draw the scene below first (for dialogs and overlays).
     transparent: bool = False
@@ -29,6 +38,10 @@ class Scene:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.dirty = True  # draw again on the next frame
+
+    def dismiss(self, result: R) -> None:
+        """Leave the stack between frames, handing ``result`` to whoever pushed this scene."""
+        self.ctx.scenes.dismiss(self, result)
 
     # Lifecycle -----------------------------------------------------------
     def enter(self) -> None:
@@ -40,8 +53,8 @@ class Scene:
     def pause(self) -> None:
         """Another scene was pushed on top."""
 
-    def resume(self, result: Any = None) -> None:
-        """The scene above was popped, handing back ``result``."""
+    def resume(self) -> None:
+        """The scene above was removed; this one is on top again."""
         self.dirty = True
 
     def invalidate(self) -> None:
@@ -64,35 +77,38 @@ class Scene:
         return False
 
 
+#: A scene on the stack and what receives its result.
+_Entry = tuple[Scene[Any], Callable[[Any], None] | None]
+
+
 class SceneStack:
     def __init__(self) -> None:
-        self._scenes: list[Scene] = []
+        self._entries: list[_Entry] = []
         self._pending: list[Callable[[], None]] = []
 
     # Requests (applied by ``apply_pending``) -------------------------------
-    def push(self, scene: Scene) -> None:
-        self._pending.append(lambda: self._push(scene))
+    def push(self, scene: Scene[R], on_result: Callable[[R], None] | None = None) -> None:
+        """Put ``scene`` on top; ``on_result`` receives what it is dismissed with."""
+        self._pending.append(lambda: self._push((scene, on_result)))
 
-    def pop(self, result: Any = None) -> None:
-        self._pending.append(lambda: self._pop(result))
+    def dismiss(self, scene: Scene[R], result: R) -> None:
+        """Take ``scene`` off the top and hand ``result`` to its ``on_result``.
 
-    def replace(self, scene: Scene) -> None:
-        """Swap the top scene for another without resuming the one below."""
+        Nothing happens if, by then, ``scene`` is not the top scene any more.
+        """
+        self._pending.append(lambda: self._dismiss(scene, result))
 
-        def op() -> None:
-            if self._scenes:
-                self._scenes.pop().exit()
-            self._push(scene, pause_below=False)
+    def pop(self) -> None:
+        """Close the top scene, whatever it is, with no result."""
+        self._pending.append(self._close_top)
 
-        self._pending.append(op)
-
-    def reset(self, scene: Scene) -> None:
+    def reset(self, scene: Scene[Any]) -> None:
         """Clear the stack and start again from ``scene`` (e.g. a new profile)."""
 
         def op() -> None:
-            while self._scenes:
-                self._scenes.pop().exit()
-            self._push(scene, pause_below=False)
+            while self._entries:
+                self._entries.pop()[0].exit()
+            self._push((scene, None), pause_below=False)
 
         self._pending.append(op)
 
@@ -105,35 +121,49 @@ class SceneStack:
 
     # Queries -----------------------------------------------------------
     @property
-    def top(self) -> Scene | None:
-        return self._scenes[-1] if self._scenes else None
+    def top(self) -> Scene[Any] | None:
+        return self._entries[-1][0] if self._entries else None
 
     def __len__(self) -> int:
-        return len(self._scenes)
+        return len(self._entries)
 
-    def __iter__(self) -> Any:
-        return iter(tuple(self._scenes))
+    def __iter__(self) -> Iterator[Scene[Any]]:
+        return iter(tuple(scene for scene, _ in self._entries))
 
-    def visible(self) -> list[Scene]:
+    def visible(self) -> list[Scene[Any]]:
         """The scenes to draw, bottom first: the top one and any it shows through."""
-        out: list[Scene] = []
-        for scene in reversed(self._scenes):
+        out: list[Scene[Any]] = []
+        for scene, _ in reversed(self._entries):
             out.append(scene)
             if not scene.transparent:
                 break
         return list(reversed(out))
 
     # Internals -----------------------------------------------------------
-    def _push(self, scene: Scene, *, pause_below: bool = True) -> None:
-        if pause_below and self._scenes:
-            self._scenes[-1].pause()
-        self._scenes.append(scene)
+    def _push(self, entry: _Entry, *, pause_below: bool = True) -> None:
+        if pause_below and self._entries:
+            self._entries[-1][0].pause()
+        self._entries.append(entry)
+        scene = entry[0]
         scene.dirty = True
         scene.enter()
 
-    def _pop(self, result: Any) -> None:
-        if not self._scenes:
+    def _close_top(self) -> None:
+        self._remove_top()
+
+    def _remove_top(self) -> Callable[[Any], None] | None:
+        """Remove the top scene and resume the one below; returns its result's receiver."""
+        if not self._entries:
+            return None
+        scene, on_result = self._entries.pop()
+        scene.exit()
+        if self._entries:
+            self._entries[-1][0].resume()
+        return on_result
+
+    def _dismiss(self, scene: Scene[R], result: R) -> None:
+        if self.top is not scene:
             return
-        self._scenes.pop().exit()
-        if self._scenes:
-            self._scenes[-1].resume(result)
+        on_result = self._remove_top()
+        if on_result is not None:
+            on_result(result)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pygame
+from harness import Harness
 
 from game.clock import FakeClock
 from game.content import assets_dir
-from game.ui.input import Act, Action
 from game.ui.loop import App, AppOptions
 from game.ui.scenes.title import TitleScene
 
@@ -40,15 +40,12 @@ def test_title_quit_item_ends_the_loop() -> None:
     assert scene.menu.focus == quit_index
 
 
-def test_title_draws_something_on_screen() -> None:
-    app = App(AppOptions(clock=SteppingClock(), max_frames=3, fonts_dir=assets_dir() / "fonts"))
-    scene = TitleScene(app.ctx)
-    app.ctx.scenes.push(scene)
-    app.ctx.scenes.apply_pending()
-    app.frame(1 / 60)
-    surf = app.screen
+def test_title_draws_something_on_screen(harness: Harness) -> None:
+    scene = harness.push(TitleScene(harness.ctx))
+    harness.app.frame(1 / 60)
+    surf = harness.screen
     colours = {surf.get_at((x, y))[:3] for x in range(0, 1280, 40) for y in range(0, 720, 40)}
     assert len(colours) > 10  # a gradient, a logo and text, not a blank fill
-    scene.handle(Action(Act.DOWN))
+    scene.dirty = False
+    harness.press("down")
     assert scene.dirty
-    pygame.display.quit()

@@ -1,45 +1,34 @@
 """The game's own loop feeds a level: fixed steps, a capped catch-up, time-scale.
 
-These drive ``App.frame`` with a player scene on top, exactly as the running
-game does, on a fake clock and SDL's dummy driver.
+These drive ``App.frame`` itself, with uneven frame times and a player scene on
+top, as the running game does (the harness's app: a fake clock, SDL's dummy
+driver).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pygame
 import pytest
+from harness import Harness, MakeHarness
 
-from game.clock import FakeClock
-from game.content import assets_dir
-from game.content.model import Content
-from game.ui.loop import FIXED_STEP, MAX_CATCH_UP, App, AppOptions
+from game.ui.loop import FIXED_STEP, MAX_CATCH_UP, App
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 
 
-def _app(content: Content, time_scale: float = 1.0) -> Iterator[tuple[App, PlayerScene]]:
-    clock = FakeClock()
-    app = App(
-        AppOptions(clock=clock, fps=0, fonts_dir=assets_dir() / "fonts", time_scale=time_scale)
-    )
-    app.ctx.content = content
-    scene = PlayerScene(app.ctx, PlayRequest(content.stage_levels("stabilize")[0]))
-    app.ctx.scenes.push(scene)
-    app.ctx.scenes.apply_pending()
-    yield app, scene
-    pygame.display.quit()
+def _app(h: Harness) -> tuple[App, PlayerScene]:
+    scene = h.push(PlayerScene(h.ctx, PlayRequest(h.content.stage_levels("stabilize")[0])))
+    return h.app, scene
 
 
 @pytest.fixture()
-def played(content: Content) -> Iterator[tuple[App, PlayerScene]]:
-    yield from _app(content)
+def played(harness: Harness) -> tuple[App, PlayerScene]:
+    return _app(harness)
 
 
 @pytest.fixture()
-def fast(content: Content) -> Iterator[tuple[App, PlayerScene]]:
-    yield from _app(content, time_scale=20.0)
+def fast(make_harness: MakeHarness) -> tuple[App, PlayerScene]:
+    return _app(make_harness(time_scale=20.0))
 
 
 def test_a_stall_beyond_the_cap_is_played_as_a_pause(played: tuple[App, PlayerScene]) -> None:

@@ -6,9 +6,8 @@ import threading
 
 import pygame
 import pytest
+from harness import Harness
 
-from game.clock import FakeClock
-from game.content import assets_dir
 from game.content.model import Content
 from game.motion.fake import FakeCamera
 from game.motion.frames import Frame
@@ -24,9 +23,7 @@ from game.ui.camera.feed import (
     surface_to_frame,
 )
 from game.ui.camera.providers import PracticeCamera, SystemCameras, provider_for
-from game.ui.context import AppContext
-from game.ui.input import Act, Action
-from game.ui.scene import SceneStack
+from game.ui.scene import Scene
 from game.ui.scenes.camera_setup import PREVIEW, PRIVACY, CameraSetupScene
 from game.ui.scenes.stillness_summary import by_move, chip_text
 from game.ui.theme import Theme
@@ -165,14 +162,12 @@ def test_camera_settings_are_off_by_default_and_clamped() -> None:
 
 
 def _setup(
-    content: Content, provider: object, settings: PlayerSettings
+    h: Harness, provider: object, settings: PlayerSettings
 ) -> tuple[CameraSetupScene, list[PlayerSettings]]:
-    ctx = AppContext(Theme(assets_dir() / "fonts"), SceneStack(), FakeClock(), content)
-    ctx.cameras = provider
+    h.ctx.cameras = provider  # type: ignore[assignment]
     saved: list[PlayerSettings] = []
-    scene = CameraSetupScene(ctx, settings, saved.append)
-    ctx.scenes.push(scene)
-    ctx.scenes.apply_pending()
+    h.push(Scene(h.ctx))
+    scene = h.push(CameraSetupScene(h.ctx, settings, saved.append))
     return scene, saved
 
 
@@ -186,32 +181,30 @@ class Two:
         return FakeCamera([_half(name == "front")])
 
 
-def test_the_setup_preview_is_mirrored_and_the_choice_is_saved(
-    content: Content, screen: pygame.Surface
-) -> None:
-    scene, saved = _setup(content, Two(), PlayerSettings(camera_device="front"))
+def test_the_setup_preview_is_mirrored_and_the_choice_is_saved(harness: Harness) -> None:
+    scene, saved = _setup(harness, Two(), PlayerSettings(camera_device="front"))
     assert scene.feed is not None and scene.names == ["front", "side"]
     scene.feed.close()  # the same camera, driven by hand instead of by its thread
     scene.feed = CameraFeed(Two().open("front"), block=4, clock=Ticks(), start=False)
     assert scene.feed.step()
-    scene.update(0.1)
+    harness.step(0.1)
     assert scene.picture is not None
-    scene.draw(screen)
+    screen = harness.draw()
     inner = PREVIEW.inflate(-16, -16)
     left = screen.get_at((inner.left + 20, inner.centery))
     right = screen.get_at((inner.right - 20, inner.centery))
     assert left[0] < 60 and right[0] > 200  # bright on the camera's left shows on the right
-    scene.handle(Action(Act.RIGHT))
+    harness.press("right")
     assert saved[-1].camera_device == "side"
-    scene.handle(Action(Act.CONFIRM))
+    harness.press("return")
     assert saved[-1].camera is True
-    scene.handle(Action(Act.BACK))
-    scene.ctx.scenes.apply_pending()
+    harness.press("escape")
+    assert harness.top is not scene
     assert scene.feed is None  # nothing keeps reading after the screen closes
 
 
 def test_the_setup_screen_without_a_camera_says_so(
-    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     words: list[str] = []
     import game.ui.scenes.camera_setup as setup_module
@@ -231,8 +224,8 @@ def test_the_setup_screen_without_a_camera_says_so(
         def open(self, name: str) -> None:
             return None
 
-    scene, _ = _setup(content, NoneHere(), PlayerSettings())
-    scene.draw(screen)
+    scene, _ = _setup(harness, NoneHere(), PlayerSettings())
+    harness.draw()
     assert scene.feed is None
     assert any(w.startswith("No camera found") for w in words)
     assert PRIVACY in words

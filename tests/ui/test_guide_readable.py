@@ -19,7 +19,7 @@ from game.content.model import Content
 from game.rig.camera import CAMERAS, project_one
 from game.ui.figure.draw import framing, plan_guide
 from game.ui.figure.focus import inset_rect, inset_viewport, key_path, key_travel
-from game.ui.scenes.player_view import GUIDE_RECT
+from game.ui.scenes.player_layout import GUIDE_RECT
 
 MIN_TRAVEL = 40.0
 

@@ -11,24 +11,17 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from harness import MakeHarness
 
 import game.store.store as store_module
-from game.clock import FakeClock
 from game.content import assets_dir
-from game.content.model import Content
 from game.player.data import PlayerData
-from game.store import memory_store
-from game.ui.context import AppContext
-from game.ui.input import Act, Action
-from game.ui.scene import Scene, SceneStack
 from game.ui.scenes.main_menu import MainMenuScene
 from game.ui.scenes.pause import ConfirmScene
 from game.ui.scenes.profiles_screen import ProfilesScene
 from game.ui.scenes.settings_screen import SettingsScene
 from game.ui.theme import TEXT_SCALES, Theme, printable
 from game.ui.widgets.text import blit_fitted, blit_paragraph
-
-pytestmark = pytest.mark.usefixtures("screen")
 
 HOSTILE = [
     "An\x00a",
@@ -43,66 +36,43 @@ HOSTILE = [
 ]
 
 
-def _draw_all(scene: Scene, stack: SceneStack, surface: pygame.Surface) -> None:
-    stack.apply_pending()
-    for shown in stack.visible():
-        shown.draw(surface)
-    del scene
-
-
 @pytest.mark.parametrize("size", sorted(TEXT_SCALES))
 @pytest.mark.parametrize("name", HOSTILE, ids=[ascii(n)[:24] for n in HOSTILE])
 def test_screens_that_show_a_name_draw_a_hostile_one(
-    content: Content,
-    screen: pygame.Surface,
-    monkeypatch: pytest.MonkeyPatch,
-    name: str,
-    size: str,
+    make_harness: MakeHarness, monkeypatch: pytest.MonkeyPatch, name: str, size: str
 ) -> None:
-    theme = Theme(assets_dir() / "fonts", text_size=size)
-    clock = FakeClock()
-    stack = SceneStack()
-    ctx = AppContext(theme, stack, clock, content)
-    store = memory_store(now=clock.now_utc)
+    h = make_harness(text_size=size)
+    store = h.store
     monkeypatch.setattr(store_module, "_check_name", lambda given: given)
     hostile = store.create_profile(name).id
     other = store.create_profile("Bo").id
     monkeypatch.undo()
-    ctx.store = store
-    data = PlayerData(store, content, clock, hostile)
+    data = PlayerData(store, h.content, h.clock, hostile)
 
-    def act(kind: Act) -> None:
-        top = stack.top
-        assert top is not None
-        top.handle(Action(kind))
-        stack.apply_pending()
-
-    menu = MainMenuScene(ctx, data)
-    stack.push(menu)
-    _draw_all(menu, stack, screen)
-
-    stack.push(SettingsScene(ctx, data))
-    _draw_all(menu, stack, screen)
-    stack.pop()
+    h.push(MainMenuScene(h.ctx, data))
+    h.draw()
+    settings = h.push(SettingsScene(h.ctx, data))
+    h.draw()
+    h.press("escape")
+    assert h.top is not settings
 
     # The list with the hostile player as current and as the other one, renaming, deleting.
     for current in (hostile, other):
-        profiles = ProfilesScene(ctx, store, current, lambda pid: None)
-        stack.push(profiles)
-        _draw_all(profiles, stack, screen)
+        profiles = h.push(ProfilesScene(h.ctx, store, current))
+        h.draw()
         for col in (1, 2):  # rename, then delete: the hostile player is the first row
             while profiles.focused().row != 0:
-                act(Act.DOWN)
+                h.press("down")
             while profiles.focused().col != col:
-                act(Act.RIGHT)
-            act(Act.CONFIRM)
-            _draw_all(profiles, stack, screen)
+                h.press("right")
+            h.press("return")
+            h.draw()
             if col == 2 and current == other:  # the current player is not deleted from here
-                assert isinstance(stack.top, ConfirmScene)
-            act(Act.BACK)
-            _draw_all(profiles, stack, screen)
-        stack.pop()
-        stack.apply_pending()
+                assert isinstance(h.top, ConfirmScene)
+            h.press("escape")
+            h.draw()
+        h.press("escape")
+        assert h.top is not profiles
 
 
 def test_every_drawing_helper_measures_and_draws_through_the_safe_fonts(

@@ -6,23 +6,18 @@ import itertools
 
 import pygame
 import pytest
+from harness import Harness, MakeHarness
 
 import game.ui.scenes.level_intro as level_intro
 import game.ui.widgets.text as widgets
-from game.clock import FakeClock
 from game.content import assets_dir
-from game.content.model import Content
 from game.session.timeline import SessionSettings
-from game.ui.context import AppContext
-from game.ui.scene import SceneStack
 from game.ui.scenes.level_intro import GENERAL_SAFETY, LevelIntroScene, safety_notes
 from game.ui.theme import Theme
 from game.ui.widgets.text import blit_paragraph
 
 
-def _shortened(
-    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch, text_size: str
-) -> list[str]:
+def _shortened(h: Harness, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every line the intro had to end with an ellipsis, over every level and card."""
     cut: list[str] = []
     real = widgets._ellipsized
@@ -33,26 +28,26 @@ def _shortened(
         return line
 
     monkeypatch.setattr(widgets, "_ellipsized", spy)
-    for level in content.levels.values():
-        theme = Theme(assets_dir() / "fonts", text_size=text_size)
-        ctx = AppContext(theme, SceneStack(), FakeClock(), content)
-        scene = LevelIntroScene(ctx, level, SessionSettings(), lambda: None)
+    for level in h.content.levels.values():
+        scene = h.push(LevelIntroScene(h.ctx, level, SessionSettings()))
         for focus in range(len(scene.exercises) + 1):
             scene.focus = focus
-            scene.draw(screen)
+            h.draw()
+        h.press("escape")
+        assert h.top is None
     return cut
 
 
 def test_no_intro_text_is_cut_at_normal_text_size(
-    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _shortened(content, screen, monkeypatch, "normal") == []
+    assert _shortened(harness, monkeypatch) == []
 
 
 def test_safety_notes_are_never_cut_even_at_large_text_size(
-    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
+    make_harness: MakeHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cut = _shortened(content, screen, monkeypatch, "large")
+    cut = _shortened(make_harness(text_size="large"), monkeypatch)
     assert not [line for line in cut if line.startswith("\u2022")]
 
 
@@ -86,7 +81,7 @@ def test_safety_rules_are_said_once() -> None:
 
 @pytest.mark.parametrize("text_size", ["normal", "large"])
 def test_every_line_stays_on_screen_and_every_move_name_in_its_button(
-    content: Content, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch, text_size: str
+    make_harness: MakeHarness, monkeypatch: pytest.MonkeyPatch, text_size: str
 ) -> None:
     """Long goals, daily-level reasons and move names at any text size."""
     drawn: list[tuple[str, pygame.Rect]] = []
@@ -100,15 +95,15 @@ def test_every_line_stays_on_screen_and_every_move_name_in_its_button(
     monkeypatch.setattr(widgets, "blit_text", record)
     monkeypatch.setattr(level_intro, "blit_text", record)
     reason = "Next to master in Master stabilization: 'Bird dog basics'. " * 2
-    width = screen.get_width()
-    for level in content.levels.values():
-        theme = Theme(assets_dir() / "fonts", text_size=text_size)
-        ctx = AppContext(theme, SceneStack(), FakeClock(), content)
-        scene = LevelIntroScene(ctx, level, SessionSettings(), lambda: None, subtitle=reason)
+    h = make_harness(text_size=text_size)
+    width = h.screen.get_width()
+    for level in h.content.levels.values():
+        scene = h.push(LevelIntroScene(h.ctx, level, SessionSettings(), subtitle=reason))
         chips = scene._chip_rects()
         assert chips[-1].bottom <= level_intro.CHIP_BOTTOM
         drawn.clear()
-        scene.draw(screen)
+        h.draw()
+        h.press("escape")
         for line, rect in drawn:
             assert rect.left >= 0 and rect.right <= width - 30, (level.id, line)
         header = [rect for _, rect in drawn if rect.bottom <= chips[0].top]

@@ -5,62 +5,45 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta, timezone
 
-import pygame
 import pytest
+from harness import Harness, MakeHarness
 
 from game.clock import FakeClock
-from game.content import assets_dir
-from game.content.model import Content
 from game.session.events import BreatheIn, BreatheOut, LevelCompleted, PhaseStarted
 from game.session.result import Form, Pain, SessionResult
-from game.ui.context import AppContext
-from game.ui.input import Act, Action
-from game.ui.scene import SceneStack
+from game.ui.scene import Scene
 from game.ui.scenes.checkin import SHARP_PAIN_ADVICE, CheckInScene
 from game.ui.scenes.pause import ConfirmScene, PauseScene
 from game.ui.scenes.player_scene import PlayerScene, PlayRequest
-from game.ui.theme import Theme
 
 STEP = 1 / 120
 
 
-def _ctx(content: Content, time_scale: float = 1.0) -> AppContext:
-    return AppContext(
-        Theme(assets_dir() / "fonts"), SceneStack(), FakeClock(), content, time_scale=time_scale
-    )
-
-
-def _start(ctx: AppContext, scene: PlayerScene) -> None:
-    ctx.scenes.push(scene)
-    ctx.scenes.apply_pending()
-
-
-def _run(ctx: AppContext, scene: PlayerScene, screen: pygame.Surface, limit: float) -> float:
-    """Step until the scene hands over to the check-in; returns logic seconds used."""
-    t = 0.0
-    steps = 0
-    while ctx.scenes.top is scene and t < limit:
-        scene.update(STEP)
-        assert isinstance(ctx.clock, FakeClock)
-        ctx.clock.advance(STEP)
-        t += STEP
-        steps += 1
-        if steps % 600 == 0:
-            scene.draw(screen)  # drawing mid-level never fails and never changes state
-        ctx.scenes.apply_pending()
-    return t
-
-
-def test_whole_level_emits_every_event_in_order_at_its_time(
-    content: Content, screen: pygame.Surface
-) -> None:
-    level = content.stage_levels("stabilize")[0]
+def _start(h: Harness) -> tuple[PlayerScene, list[SessionResult]]:
+    """The first level of the first stage over another screen; the list gets its result."""
     results: list[SessionResult] = []
-    ctx = _ctx(content)
-    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
-    _start(ctx, scene)
+    level = h.content.stage_levels("stabilize")[0]
+    h.push(Scene(h.ctx))
+    scene = h.push(PlayerScene(h.ctx, PlayRequest(level)), on_result=results.append)
+    return scene, results
+
+
+def _run(h: Harness, scene: PlayerScene, limit: float) -> float:
+    """Play until the scene hands over to the check-in; returns the seconds used."""
+    used = 0.0
+    for used in h.frames(limit, frame=STEP):
+        if used % 5.0 < STEP:
+            h.draw()  # drawing mid-level never fails and never changes state
+        if h.top is not scene:
+            break
+    return used
+
+
+def test_whole_level_emits_every_event_in_order_at_its_time(harness: Harness) -> None:
+    scene, results = _start(harness)
+    level = scene.request.level
     total = scene.timeline.total
-    used = _run(ctx, scene, screen, limit=total + 5)
+    used = _run(harness, scene, limit=total + 5)
 
     expected = list(scene.timeline.events)
     got = scene.log
@@ -78,12 +61,12 @@ def test_whole_level_emits_every_event_in_order_at_its_time(
     )
 
     # The form and pain check follows, then the result comes back.
-    check = ctx.scenes.top
+    check = harness.top
     assert isinstance(check, CheckInScene)
     assert [m.exercise_id for m in check.moves] == list(scene.timeline.exercise_ids())
-    check.handle(Action(Act.CONFIRM))  # one key: every move steady, right, no pain
-    ctx.scenes.apply_pending()
+    harness.press("return")  # one key: every move steady, right, no pain
     assert results, "the result was handed on"
+    assert harness.top is not scene, "and the level's screen has gone"
     result = results[0]
     assert result.completed and result.form is Form.STEADY and result.pain is Pain.NONE
     assert result.level_id == level.id
@@ -91,46 +74,32 @@ def test_whole_level_emits_every_event_in_order_at_its_time(
     assert result.total_seconds_held > 0
 
 
-def test_pause_stops_exercise_time_and_quit_asks_first(
-    content: Content, screen: pygame.Surface
-) -> None:
-    level = content.stage_levels("stabilize")[0]
-    results: list[SessionResult] = []
-    ctx = _ctx(content)
-    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
-    _start(ctx, scene)
-    for _ in range(240):
-        scene.update(STEP)
+def test_pause_stops_exercise_time_and_quit_asks_first(harness: Harness) -> None:
+    scene, results = _start(harness)
+    harness.step(2.0)
     before = scene.player.position
-    scene.handle(Action(Act.PAUSE))
-    ctx.scenes.apply_pending()
-    pause = ctx.scenes.top
+    harness.press("space")
+    pause = harness.top
     assert isinstance(pause, PauseScene)
-    for _ in range(600):  # the app only updates the top scene; the level is frozen
-        pause.update(STEP)
+    harness.step(5.0)  # the app only updates the top scene; the level is frozen
     assert scene.player.position == before
-    pause.draw(screen)
+    harness.draw()
     # Quit asks for confirmation; "no" goes back to the pause menu.
-    pause.handle(Action(Act.SHORTCUT, text="q"))
-    ctx.scenes.apply_pending()
-    confirm = ctx.scenes.top
+    harness.press("q")
+    confirm = harness.top
     assert isinstance(confirm, ConfirmScene)
-    confirm.handle(Action(Act.SHORTCUT, text="y"))
-    ctx.scenes.apply_pending()
-    ctx.scenes.apply_pending()
-    check = ctx.scenes.top
+    harness.press("y")
+    check = harness.top
     assert isinstance(check, CheckInScene) and not check.completed
-    check.handle(Action(Act.DOWN))  # the first move
-    check.handle(Action(Act.SHORTCUT, text="2"))  # a bit wobbly
-    check.handle(Action(Act.SHORTCUT, text="9"))  # sharp pain
-    check.handle(Action(Act.PREV))
-    check.handle(Action(Act.PREV))  # round to "Save these answers"
-    check.handle(Action(Act.CONFIRM))  # sharp pain: advice first
+    harness.press("down")  # the first move
+    harness.press("2")  # a bit wobbly
+    harness.press("9")  # sharp pain
+    harness.press("shift+tab", "shift+tab")  # round to "Save these answers"
+    harness.press("return")  # sharp pain: advice first
     assert check.step == "advice"
-    check.draw(screen)
+    harness.draw()
     assert SHARP_PAIN_ADVICE
-    check.handle(Action(Act.CONFIRM))
-    ctx.scenes.apply_pending()
+    harness.press("return")
     result = results[0]
     assert not result.completed
     assert result.pain is Pain.SHARP and result.form is Form.WOBBLY
@@ -141,28 +110,22 @@ def test_pause_stops_exercise_time_and_quit_asks_first(
 
 
 def test_time_scale_runs_the_session_faster_but_records_exercise_time(
-    content: Content, screen: pygame.Surface
+    make_harness: MakeHarness,
 ) -> None:
-    level = content.stage_levels("stabilize")[0]
-    results: list[SessionResult] = []
-    ctx = _ctx(content, time_scale=20.0)
-    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
-    _start(ctx, scene)
+    h = make_harness(time_scale=20.0)
+    scene, _ = _start(h)
     total = scene.timeline.total
-    used = _run(ctx, scene, screen, limit=total)
+    used = _run(h, scene, limit=total)
     assert used == pytest.approx(total / 20.0, abs=2 * STEP)
     assert [e.t for e in scene.log] == [e.t for e in scene.timeline.events]
 
 
-def test_the_player_screen_redraws_about_30_times_a_second(content: Content) -> None:
-    level = content.stage_levels("stabilize")[0]
-    ctx = _ctx(content)
-    scene = PlayerScene(ctx, PlayRequest(level))
-    _start(ctx, scene)
+def test_the_player_screen_redraws_about_30_times_a_second(harness: Harness) -> None:
+    scene, _ = _start(harness)
     draws = 0
     for _ in range(120 * 10):  # ten seconds of logic steps
         scene.dirty = False
-        scene.update(STEP)
+        harness.step(STEP)
         draws += scene.dirty
     # 30 per second, plus at most one extra for each event second (ticks, breaths)
     assert 300 <= draws <= 300 + 3 * 10
@@ -170,32 +133,19 @@ def test_the_player_screen_redraws_about_30_times_a_second(content: Content) -> 
 
 @pytest.mark.parametrize("jump_hours", [-24, -1, 30], ids=["back-a-day", "back-an-hour", "ahead"])
 def test_a_wall_clock_changed_mid_level_still_records_a_sane_session(
-    content: Content, screen: pygame.Surface, jump_hours: int
+    make_harness: MakeHarness, jump_hours: int
 ) -> None:
     """The player finishes a level after the computer's clock was changed during it."""
-    level = content.stage_levels("stabilize")[0]
-    results: list[SessionResult] = []
     zone = timezone(timedelta(hours=2))
-    ctx = AppContext(
-        Theme(assets_dir() / "fonts"),
-        SceneStack(),
-        FakeClock(start_utc=datetime(2026, 3, 10, 7, 0, tzinfo=timezone.utc), tz=zone),
-        content,
-    )
-    clock = ctx.clock
-    assert isinstance(clock, FakeClock)
-    scene = PlayerScene(ctx, PlayRequest(level), on_finished=results.append)
-    _start(ctx, scene)
-    for _ in range(int(60 / STEP)):  # a minute in, the clock is changed
-        scene.update(STEP)
-        clock.advance(STEP)
+    start = datetime(2026, 3, 10, 7, 0, tzinfo=timezone.utc)
+    h = make_harness(clock=FakeClock(start_utc=start, tz=zone))
+    clock = h.clock
+    scene, results = _start(h)
+    h.step(60.0)  # a minute in, the clock is changed
     clock.utc = clock.utc + timedelta(hours=jump_hours)
-    _run(ctx, scene, screen, limit=scene.timeline.total + 5)
-    check = ctx.scenes.top
-    assert isinstance(check, CheckInScene)
-    check.handle(Action(Act.CONFIRM))
-    check.handle(Action(Act.CONFIRM))
-    ctx.scenes.apply_pending()
+    _run(h, scene, limit=scene.timeline.total + 5)
+    assert isinstance(h.top, CheckInScene)
+    h.press("return")
 
     (result,) = results
     assert result.ended_at == clock.now_utc()

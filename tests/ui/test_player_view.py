@@ -13,17 +13,14 @@ import random
 
 import pygame
 import pytest
+from harness import Harness, MakeHarness
 
-from game.clock import FakeClock
-from game.content import assets_dir
 from game.content.model import Content, Level
 from game.content.vocabulary import MUSCLES
 from game.session.phases import PhaseKind
-from game.ui.context import AppContext
 from game.ui.figure.draw import draw_guide
-from game.ui.scene import Scene, SceneStack
-from game.ui.scenes.player_scene import PlayerScene, PlayRequest
-from game.ui.scenes.player_view import (
+from game.ui.scene import Scene
+from game.ui.scenes.player_layout import (
     INFO_AREA,
     NEXT_AREA,
     PACER_AREA,
@@ -33,6 +30,7 @@ from game.ui.scenes.player_view import (
     TIME_LEFT_AREA,
     WORDS_AREA,
 )
+from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 from game.ui.scenes.regions import GuideView
 from game.ui.theme import Theme
 from game.ui.widgets.discs import aa_disc
@@ -40,34 +38,26 @@ from game.ui.widgets.discs import aa_disc
 STEP = 1 / 120
 
 
-def _ctx(content: Content, palette: str = "normal", text_size: str = "normal") -> AppContext:
-    theme = Theme(assets_dir() / "fonts", palette=palette, text_size=text_size)
-    return AppContext(theme, SceneStack(), FakeClock(), content)
-
-
-def _pair(content: Content, level: Level, **theme: str) -> tuple[PlayerScene, PlayerScene]:
-    """Two scenes in the same state: one on top of its stack, one never on top."""
-    ctx = _ctx(content, **theme)
-    shown = PlayerScene(ctx, PlayRequest(level))
-    ctx.scenes.push(shown)
-    ctx.scenes.apply_pending()
-    reference = PlayerScene(_ctx(content, **theme), PlayRequest(level))
+def _pair(h: Harness, level: Level) -> tuple[PlayerScene, PlayerScene]:
+    """Two scenes in the same state: one on top of the app's stack, one never on it."""
+    shown = h.push(PlayerScene(h.ctx, PlayRequest(level)))
+    reference = PlayerScene(h.ctx, PlayRequest(level))
     return shown, reference
 
 
 def _same_frames(
-    shown: PlayerScene, reference: PlayerScene, screen: pygame.Surface, seconds: float, step: float
+    h: Harness, shown: PlayerScene, reference: PlayerScene, seconds: float, step: float
 ) -> set[PhaseKind]:
     """Draw both scenes every ``step`` seconds; assert equal pixels; return phases seen."""
-    full = pygame.Surface(screen.get_size())
+    full = pygame.Surface(h.screen.get_size())
     seen: set[PhaseKind] = set()
     t = 0.0
     while t < seconds and not shown.player.finished:
-        for scene in (shown, reference):
-            for _ in range(round(step / STEP)):
-                scene.update(STEP)
-        shown.draw(screen)
-        reference.draw(full)  # not on top of a stack: always a full frame
+        h.step(step)  # the app steps the scene on top of its stack
+        for _ in range(round(step / STEP)):
+            reference.update(STEP)
+        screen = h.draw()
+        reference.draw(full)  # not on the stack: always a full frame
         seen.add(shown.player.phase.kind)
         same = pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(full, "RGB")
         assert same, f"frame at {t:.2f} s ({shown.player.phase.kind.name}) differs"
@@ -75,68 +65,68 @@ def _same_frames(
     return seen
 
 
-def test_incremental_frames_equal_full_frames_through_holds_and_rests(
-    content: Content, screen: pygame.Surface
-) -> None:
-    level = content.stage_levels("stabilize")[0]
-    shown, reference = _pair(content, level)
-    seen = _same_frames(shown, reference, screen, seconds=150, step=1 / 6)
+def test_incremental_frames_equal_full_frames_through_holds_and_rests(harness: Harness) -> None:
+    level = harness.content.stage_levels("stabilize")[0]
+    shown, reference = _pair(harness, level)
+    seen = _same_frames(harness, shown, reference, seconds=150, step=1 / 6)
     assert {PhaseKind.HOLD, PhaseKind.REST, PhaseKind.SETUP} <= seen
 
 
-def test_incremental_frames_equal_full_frames_through_lifts_and_lowers(
-    content: Content, screen: pygame.Surface
-) -> None:
-    level = content.stage_levels("movement")[0]
-    shown, reference = _pair(content, level)
-    seen = _same_frames(shown, reference, screen, seconds=120, step=1 / 6)
+def test_incremental_frames_equal_full_frames_through_lifts_and_lowers(harness: Harness) -> None:
+    level = harness.content.stage_levels("movement")[0]
+    shown, reference = _pair(harness, level)
+    seen = _same_frames(harness, shown, reference, seconds=120, step=1 / 6)
     assert {PhaseKind.LIFT, PhaseKind.LOWER} <= seen
 
 
 @pytest.mark.parametrize(("palette", "text_size"), [("high_contrast", "large")])
 def test_incremental_frames_equal_full_frames_with_large_text(
-    content: Content, screen: pygame.Surface, palette: str, text_size: str
+    make_harness: MakeHarness, palette: str, text_size: str
 ) -> None:
-    level = content.stage_levels("integrate")[0]
-    shown, reference = _pair(content, level, palette=palette, text_size=text_size)
-    _same_frames(shown, reference, screen, seconds=60, step=1 / 4)
+    h = make_harness(palette=palette, text_size=text_size)
+    level = h.content.stage_levels("integrate")[0]
+    shown, reference = _pair(h, level)
+    _same_frames(h, shown, reference, seconds=60, step=1 / 4)
 
 
-def test_a_hold_frame_redraws_only_what_moves(content: Content, screen: pygame.Surface) -> None:
-    level = content.stage_levels("stabilize")[0]
-    shown, _ = _pair(content, level)
-    while shown.player.phase.kind is not PhaseKind.HOLD:
-        shown.update(STEP)
-    shown.draw(screen)
+def test_a_hold_frame_redraws_only_what_moves(harness: Harness) -> None:
+    level = harness.content.stage_levels("stabilize")[0]
+    shown, _ = _pair(harness, level)
+    harness.run_until(lambda: shown.player.phase.kind is PhaseKind.HOLD, limit=300)
+    harness.draw()
     painted = []
     for _ in range(30):
-        shown.update(STEP)
-        shown.update(STEP)
-        shown.draw(screen)
+        harness.step(2 * STEP)
+        harness.draw()
         painted.append(shown.view.last_painted)
     # The ring and the pacer change in a hold; the guide, words and panel do not.
     assert max(painted) <= 4
     assert sum(painted) / len(painted) <= 2.5
 
 
-def test_a_scene_drawn_under_another_redraws_fully(
-    content: Content, screen: pygame.Surface
-) -> None:
-    level = content.stage_levels("stabilize")[0]
-    shown, _ = _pair(content, level)
-    shown.update(STEP)
-    shown.draw(screen)
+class _Dialog(Scene):
+    """Something drawn over the level (and drawing nothing itself)."""
+
+    transparent = True
+
+
+def test_a_scene_drawn_under_another_redraws_fully(harness: Harness) -> None:
+    level = harness.content.stage_levels("stabilize")[0]
+    shown, _ = _pair(harness, level)
+    harness.step()
+    screen = harness.draw()
     screen.fill((255, 0, 255))  # as if a dialog had been drawn over it
-    shown.ctx.scenes.push(Scene(shown.ctx))
-    shown.ctx.scenes.apply_pending()
-    shown.draw(screen)
+    harness.push(_Dialog(harness.ctx))
+    harness.draw()
     assert shown.view.last_painted >= 7, "every area is painted again"
     assert screen.get_at((640, 30))[:3] != (255, 0, 255)
-    shown.ctx.scenes.pop()
-    shown.ctx.scenes.apply_pending()
-    screen.fill((255, 0, 255))
-    shown.invalidate()
-    shown.draw(screen)
+    harness.ctx.scenes.pop()
+    harness.settle()
+    harness.draw()
+    screen.fill((255, 0, 255))  # the window lost its picture
+    harness.expose()
+    harness.draw()
+    assert shown.view.last_painted >= 7
     assert screen.get_at((640, 30))[:3] != (255, 0, 255)
 
 
@@ -214,8 +204,8 @@ def test_every_phase_phrase_with_its_breath_stays_inside_the_words_area() -> Non
     import pygame
 
     from game.content import assets_dir, load_content
-    from game.ui.scenes.player_view import WORDS_AREA
-    from game.ui.theme import TEXT_SCALES, Theme
+    from game.ui.scenes.player_layout import WORDS_AREA
+    from game.ui.theme import TEXT_SCALES
 
     pygame.font.init()
     content = load_content()
@@ -234,8 +224,7 @@ def test_a_moves_name_and_muscles_never_run_under_its_inset(content: Content, si
     stop short of it, the muscles taking a second line when they need one."""
     from game.content import assets_dir
     from game.ui.figure.focus import inset_rect
-    from game.ui.scenes.player_view import GUIDE_RECT, STAGE_RECT, stage_text_width
-    from game.ui.theme import Theme
+    from game.ui.scenes.player_layout import GUIDE_RECT, STAGE_RECT, stage_text_width
 
     theme = Theme(assets_dir() / "fonts", text_size=size)
     box = inset_rect(GUIDE_RECT)

@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
-import pygame
 import pytest
+from harness import Harness, MakeHarness
 
 from game.clock import FakeClock
-from game.content import assets_dir
 from game.content.model import Content, Level
 from game.player.data import Outcome, PlayerData
 from game.progress import daily_level_id
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
 from game.store import memory_store
-from game.ui.context import LOGICAL_SIZE, AppContext
-from game.ui.input import Act, Action
-from game.ui.scene import Scene, SceneStack
+from game.ui.scene import Scene
 from game.ui.scenes.badges_screen import BadgesScene
 from game.ui.scenes.level_complete import LevelCompleteScene
 from game.ui.scenes.level_map import LevelMapScene, NodeStatus
 from game.ui.scenes.progress_screen import ProgressScene, weekly_totals
-from game.ui.theme import Theme
 from game.ui.widgets.charts import HeatmapGrid, heat_level
 
 START = datetime(2026, 2, 2, 7, 30, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def display() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode(LOGICAL_SIZE)
-    pygame.display.quit()
 
 
 def _play(data: PlayerData, clock: FakeClock, *, form: Form = Form.STEADY,
@@ -78,15 +65,10 @@ def month(content: Content) -> tuple[PlayerData, FakeClock, list[Outcome]]:
     return _player(content, 30)
 
 
-def _ctx(content: Content, clock: FakeClock, text_size: str = "normal") -> AppContext:
-    theme = Theme(assets_dir() / "fonts", text_size=text_size)
-    return AppContext(theme=theme, scenes=SceneStack(), clock=clock, content=content)
-
-
-def _shown(scene: Scene, ctx: AppContext) -> Scene:
-    ctx.scenes.push(scene)
-    ctx.scenes.apply_pending()
-    return scene
+def _harness(make: MakeHarness, clock: FakeClock, text_size: str = "normal") -> Harness:
+    """The app at the player's time, on a clock of its own: the screens read the
+    player's data, and the shared month of play is never moved on."""
+    return make(clock=FakeClock(start_utc=clock.utc), text_size=text_size)
 
 
 # ---------------------------------------------------------------------------
@@ -94,12 +76,12 @@ def _shown(scene: Scene, ctx: AppContext) -> Scene:
 # ---------------------------------------------------------------------------
 
 
-def test_map_statuses_match_the_unlock_rules(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+def test_map_statuses_match_the_unlock_rules(make_harness: MakeHarness, month) -> None:  # type: ignore[no-untyped-def]
     data, clock, _ = month
-    ctx = _ctx(content, clock)
-    scene = _shown(LevelMapScene(ctx, data, on_play=lambda lv: None), ctx)
+    h = _harness(make_harness, clock)
+    scene = h.push(LevelMapScene(h.ctx, data, on_play=lambda lv: None))
     unlocks = data.unlocks()
-    assert {n.level.id for n in scene.nodes} == set(content.levels)
+    assert {n.level.id for n in scene.nodes} == set(h.content.levels)
     for node in scene.nodes:
         status = scene.status(node.level.id)
         lid = node.level.id
@@ -117,43 +99,40 @@ def test_map_statuses_match_the_unlock_rules(content: Content, month, display) -
     assert scene.focus_id == scene.today_id, "the map opens on today's level"
 
 
-def test_locked_levels_refuse_and_say_why(content: Content, display) -> None:  # type: ignore[no-untyped-def]
-    clock = FakeClock(start_utc=START)
-    store = memory_store(now=clock.now_utc)
-    data = PlayerData(store, content, clock, store.create_profile("New").id)
+def test_locked_levels_refuse_and_say_why(make_harness: MakeHarness) -> None:
+    h = make_harness(clock=FakeClock(start_utc=START))
+    data = h.player("New")
     played: list[Level] = []
-    ctx = _ctx(content, clock)
-    scene = _shown(LevelMapScene(ctx, data, on_play=played.append), ctx)
+    scene = h.push(LevelMapScene(h.ctx, data, on_play=played.append))
     locked = [n.level.id for n in scene.nodes if scene.status(n.level.id) is NodeStatus.LOCKED]
     assert "full_body_04" in locked and "stabilize_02" in locked
     for lid in locked:  # every way of choosing a locked node starts nothing
         scene.focus_id = lid
-        scene.handle(Action(Act.CONFIRM))
+        h.press("return")
         assert played == []
         assert scene.refused_id == lid
         assert scene.message == data.unlocks().why_locked(lid) != ""
         node = scene.node(lid)
         assert node is not None
-        scene.handle(Action(Act.CLICK, pos=node.center))
+        h.click(node.center)
         assert played == []
-    scene.draw(display)  # the refusal panel draws
+    h.draw()  # the refusal panel draws
     scene.focus_id = "stabilize_01"
-    scene.handle(Action(Act.CONFIRM))
+    h.press("return")
     assert [lv.id for lv in played] == ["stabilize_01"]
 
 
-def test_map_keyboard_moves_between_nodes_and_back_pops(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+def test_map_keyboard_moves_between_nodes_and_back_pops(make_harness: MakeHarness, month) -> None:  # type: ignore[no-untyped-def]
     data, clock, _ = month
-    ctx = _ctx(content, clock)
-    scene = _shown(LevelMapScene(ctx, data, on_play=lambda lv: None), ctx)
+    h = _harness(make_harness, clock)
+    scene = h.push(LevelMapScene(h.ctx, data, on_play=lambda lv: None))
     scene.focus_id = "stabilize_01"
-    scene.handle(Action(Act.RIGHT))
+    h.press("right")
     assert scene.focus_id == "stabilize_02"
-    scene.handle(Action(Act.DOWN))
+    h.press("down")
     assert scene.focus_id is not None and scene.focus_id.startswith("movement_")
-    scene.handle(Action(Act.BACK))
-    ctx.scenes.apply_pending()
-    assert len(ctx.scenes) == 0
+    h.press("escape")
+    assert len(h.ctx.scenes) == 0
 
 
 def test_map_layout_joins_the_main_stages_into_one_path(content: Content) -> None:
@@ -181,23 +160,23 @@ def test_map_layout_joins_the_main_stages_into_one_path(content: Content) -> Non
 # ---------------------------------------------------------------------------
 
 
-def test_badges_list_every_badge_with_date_or_progress(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+def test_badges_list_every_badge_with_date_or_progress(make_harness: MakeHarness, month) -> None:  # type: ignore[no-untyped-def]
     data, clock, _ = month
-    ctx = _ctx(content, clock)
-    scene = _shown(BadgesScene(ctx, data), ctx)
-    assert [s.badge.id for s in scene.statuses] == list(content.badges)
+    h = _harness(make_harness, clock)
+    scene = h.push(BadgesScene(h.ctx, data))
+    assert [s.badge.id for s in scene.statuses] == list(h.content.badges)
     earned = [s for s in scene.statuses if s.earned]
     locked = [s for s in scene.statuses if not s.earned]
     assert earned and locked
     assert all(s.earned_on is not None and s.earned_on <= data.today() for s in earned)
     assert all(0 <= s.progress < s.target and s.text for s in locked)
     for _ in range(len(scene.statuses)):
-        scene.handle(Action(Act.DOWN))
-        scene.handle(Action(Act.RIGHT))
+        h.press("down")
+        h.press("right")
         card = scene.card_rect(scene.focus)
         assert scene.viewport().contains(card), "the focused card is scrolled into view"
     assert scene.focus == len(scene.statuses) - 1
-    scene.draw(display)
+    h.draw()
 
 
 # ---------------------------------------------------------------------------
@@ -205,19 +184,19 @@ def test_badges_list_every_badge_with_date_or_progress(content: Content, month, 
 # ---------------------------------------------------------------------------
 
 
-def test_progress_numbers_and_heatmap(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+def test_progress_numbers_and_heatmap(make_harness: MakeHarness, month) -> None:  # type: ignore[no-untyped-def]
     data, clock, _ = month
-    ctx = _ctx(content, clock)
-    scene = _shown(ProgressScene(ctx, data), ctx)
-    scene.draw(display)
+    h = _harness(make_harness, clock)
+    scene = h.push(ProgressScene(h.ctx, data))
+    h.draw()
     assert scene.stats is not None and scene.stats.xp_total > 0
     assert len(scene.weeks) == 12 and sum(w.sessions for w in scene.weeks) == len(data.history())
     assert set(scene.cells) == set(scene.grid.days())
-    scene.handle(Action(Act.LEFT))  # a week back
+    h.press("left")  # a week back
     assert scene.focus_day == data.today() - timedelta(days=7)
     assert scene.focus_text().startswith((data.today() - timedelta(days=7)).isoformat())
     static = scene._static
-    scene.draw(display)
+    h.draw()
     assert scene._static is static, "moving the cursor reuses the cached picture"
 
 
@@ -247,48 +226,48 @@ def _rich_outcome(outcomes: list[Outcome]) -> Outcome:
     return next(o for o in outcomes if o.new_badges and o.level_after.level > o.level_before.level)
 
 
-def test_level_complete_counts_up_on_logic_time(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+def test_level_complete_counts_up_on_logic_time(make_harness: MakeHarness, month) -> None:  # type: ignore[no-untyped-def]
     _data, clock, outcomes = month
     outcome = _rich_outcome(outcomes)
     done: list[bool] = []
-    ctx = _ctx(content, clock)
-    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: done.append(True)), ctx)
+    h = _harness(make_harness, clock)
+    scene = h.push(LevelCompleteScene(h.ctx, outcome), on_result=lambda _: done.append(True))
     assert scene.shown_xp == outcome.xp_total_before and scene.animated
-    scene.update(0.5)
+    h.step(0.5)
     assert outcome.xp_total_before < scene.shown_xp < outcome.xp_total_after
-    scene.draw(display)
-    for _ in range(int(scene.total * 60) + 2):
-        scene.update(1 / 60)
+    h.draw()
+    h.step(scene.total + 2 / 60, frame=1 / 60)
     assert scene.finished and not scene.animated
     assert scene.shown_xp == outcome.xp_total_after
     assert scene.badges_shown == len(outcome.new_badges)
     assert scene.streak_shown == outcome.streak_after.current
     assert scene.level_up_shown
-    scene.draw(display)
-    scene.handle(Action(Act.CONFIRM))
-    scene.handle(Action(Act.BACK))
+    h.draw()
+    h.press("return", "escape", together=True)
     assert done == [True], "continue is called once"
 
 
-def test_reduced_motion_shows_the_end_at_once(content: Content, month, display) -> None:  # type: ignore[no-untyped-def]
+def test_reduced_motion_shows_the_end_at_once(make_harness: MakeHarness, month) -> None:  # type: ignore[no-untyped-def]
     _data, clock, outcomes = month
     outcome = _rich_outcome(outcomes)
-    ctx = _ctx(content, clock)
-    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: None, reduced_motion=True), ctx)
+    h = _harness(make_harness, clock)
+    scene = h.push(LevelCompleteScene(h.ctx, outcome, reduced_motion=True))
     assert scene.finished and not scene.animated
     assert scene.shown_xp == outcome.xp_total_after
     assert scene.badges_shown == len(outcome.new_badges)
 
 
-def test_sharp_pain_advice_is_shown_from_the_first_frame(content: Content, display) -> None:  # type: ignore[no-untyped-def]
+def test_sharp_pain_advice_is_shown_from_the_first_frame(
+    make_harness: MakeHarness, content: Content
+) -> None:
     data, clock, _ = _player(content, 2)
     outcome = _play(data, clock, pain=Pain.SHARP)
     assert outcome.pain_advice
-    ctx = _ctx(content, clock)
-    scene = _shown(LevelCompleteScene(ctx, outcome, on_done=lambda: None), ctx)
-    scene.draw(display)
-    warn = ctx.theme.c.warn
-    edge = [display.get_at((x, 141))[:3] for x in range(80, 1200, 40)]
+    h = _harness(make_harness, clock)
+    h.push(LevelCompleteScene(h.ctx, outcome))
+    h.draw()
+    warn = h.ctx.theme.c.warn
+    edge = [h.screen.get_at((x, 141))[:3] for x in range(80, 1200, 40)]
     assert warn in edge, "the warning panel is on screen before any animation"
 
 
@@ -298,31 +277,33 @@ def test_sharp_pain_advice_is_shown_from_the_first_frame(content: Content, displ
 
 
 @pytest.mark.parametrize("text_size", ["normal", "large"])
-def test_every_screen_draws(content: Content, month, display, text_size: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_screen_draws(make_harness: MakeHarness, month, text_size: str) -> None:  # type: ignore[no-untyped-def]
     data, clock, outcomes = month
-    ctx = _ctx(content, clock, text_size)
+    h = _harness(make_harness, clock, text_size)
+    ctx = h.ctx
     scenes: list[Scene] = [
         LevelMapScene(ctx, data, on_play=lambda lv: None),
         BadgesScene(ctx, data),
         ProgressScene(ctx, data),
-        LevelCompleteScene(ctx, _rich_outcome(outcomes), on_done=lambda: None),
+        LevelCompleteScene(ctx, _rich_outcome(outcomes)),
     ]
     for scene in scenes:
-        _shown(scene, ctx)
-        scene.update(0.7)
-        display.fill((0, 0, 0))
-        scene.draw(display)
-        colours = {
-            display.get_at((x, y))[:3] for x in range(0, 1280, 64) for y in range(0, 720, 48)
-        }
+        h.push(scene)
+        h.step(0.7)
+        h.screen.fill((0, 0, 0))
+        screen = h.draw()
+        colours = {screen.get_at((x, y))[:3] for x in range(0, 1280, 64) for y in range(0, 720, 48)}
         assert len(colours) > 8, type(scene).__name__
 
 
-def test_screens_read_their_numbers_again_on_return(content: Content, display) -> None:  # type: ignore[no-untyped-def]
+def test_screens_read_their_numbers_again_on_return(
+    make_harness: MakeHarness, content: Content
+) -> None:
     from game.ui.scenes.main_menu import MainMenuScene
 
     data, clock, _ = _player(content, 0)
-    ctx = _ctx(content, clock)
+    h = make_harness(clock=clock)
+    ctx = h.ctx
     views = {
         "map": (LevelMapScene(ctx, data, on_play=lambda lv: None),
                 lambda s: len(s.unlocks.completed_levels)),
@@ -331,11 +312,11 @@ def test_screens_read_their_numbers_again_on_return(content: Content, display) -
         "menu": (MainMenuScene(ctx, data), lambda s: s.stats.streak.current),
     }  # fmt: skip
     for name, (scene, number) in views.items():
-        _shown(scene, ctx)
+        h.push(scene)
         before = number(scene)
         _play(data, clock)
-        _shown(Scene(ctx), ctx)  # a level played above the screen, say
-        ctx.scenes.pop()
-        ctx.scenes.apply_pending()
+        above: Scene[None] = h.push(Scene(ctx))  # a level played above the screen, say
+        above.dismiss(None)
+        h.settle()
         assert ctx.scenes.top is scene and number(scene) > before, name
         clock.advance(24 * 3600)

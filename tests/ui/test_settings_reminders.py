@@ -5,28 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from harness import Harness
 
-from game.content.model import Content
 from game.player.reminder_install import calendar_file, cancel_file, unit_files
 from game.player.reminders import Reminder
 from game.player.settings import PlayerSettings
-from game.ui.input import Act, Action
 from game.ui.scenes.reminder_actions import CALENDAR, DESKTOP, ReminderActions
 from game.ui.scenes.settings_screen import ROWS, SettingsScene
 from tests.test_reminders import FakeSystem, _files
-from tests.ui.test_settings_screen import focus, press, setup
-
-pytestmark = pytest.mark.usefixtures("screen")
+from tests.ui.test_settings_screen import focus, setup
 
 
 def with_reminders(
-    content: Content, tmp_path: Path, *, platform: str = "linux"
+    h: Harness, tmp_path: Path, *, platform: str = "linux"
 ) -> tuple[SettingsScene, FakeSystem, Path]:
-    ctx, scene, data, _ = setup(content)
+    scene, data, _ = setup(h)
     fake = FakeSystem(tmp_path / "home", platform=platform)
     saves = tmp_path / "saves"
-    scene.reminders = ReminderActions(fake.system, saves, ctx.clock, data.name)
+    scene.reminders = ReminderActions(fake.system, saves, h.clock, data.name)
     return scene, fake, saves
 
 
@@ -35,32 +31,32 @@ def reminder(scene: SettingsScene) -> Reminder:
     return scene.reminders.reminder(scene.settings)
 
 
-def test_walking_and_changing_every_row_installs_nothing(content: Content, tmp_path: Path) -> None:
-    scene, fake, _ = with_reminders(content, tmp_path)
+def test_walking_and_changing_every_row_installs_nothing(harness: Harness, tmp_path: Path) -> None:
+    _, fake, _ = with_reminders(harness, tmp_path)
     for row in ROWS:
         if row.kind != "action":
-            press(scene, Act.CONFIRM if row.kind == "toggle" else Act.RIGHT)
-        press(scene, Act.LEFT)
-        press(scene, Act.RIGHT)
-        press(scene, Act.DOWN)
+            harness.press("return" if row.kind == "toggle" else "right")
+        harness.press("left")
+        harness.press("right")
+        harness.press("down")
     assert _files(tmp_path) == [] and fake.calls == []
 
 
-def test_time_and_days_are_settings(content: Content) -> None:
-    _, scene, data, _ = setup(content)
-    focus(scene, "remind_minute")
-    press(scene, Act.RIGHT, 3)
-    focus(scene, "remind_days")
-    press(scene, Act.RIGHT)
+def test_time_and_days_are_settings(harness: Harness) -> None:
+    scene, data, _ = setup(harness)
+    focus(harness, scene, "remind_minute")
+    harness.press("right", times=3)
+    focus(harness, scene, "remind_days")
+    harness.press("right")
     stored = PlayerSettings.from_dict(data.store.settings(data.profile_id))
     assert (stored.remind_minute, stored.remind_days) == (18 * 60 + 45, "weekdays")
 
 
-def test_calendar_button_adds_then_removes(content: Content, tmp_path: Path) -> None:
-    scene, fake, saves = with_reminders(content, tmp_path)
-    focus(scene, CALENDAR)
+def test_calendar_button_adds_then_removes(harness: Harness, tmp_path: Path) -> None:
+    scene, fake, saves = with_reminders(harness, tmp_path)
+    focus(harness, scene, CALENDAR)
     assert scene.action_label(ROWS[scene.focus]) == "Add to calendar"
-    press(scene, Act.CONFIRM)
+    harness.press("return")
     path = calendar_file(saves, reminder(scene))
     assert "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU" in path.read_text()
     assert "DTSTART:20240101T180000" in path.read_text()  # the fake clock's Monday
@@ -68,66 +64,66 @@ def test_calendar_button_adds_then_removes(content: Content, tmp_path: Path) -> 
     assert scene.message is not None and "calendar" in scene.message
     assert scene.action_label(ROWS[scene.focus]) == "Added: remove"
 
-    focus(scene, "remind_minute")
-    press(scene, Act.LEFT)
+    focus(harness, scene, "remind_minute")
+    harness.press("left")
     assert scene.message is not None and "Update calendar" in scene.message
-    focus(scene, CALENDAR)
+    focus(harness, scene, CALENDAR)
     assert scene.action_label(ROWS[scene.focus]) == "Update calendar"
-    press(scene, Act.CONFIRM)
+    harness.press("return")
     assert "DTSTART:20240101T174500" in path.read_text()
 
-    press(scene, Act.CONFIRM)
+    harness.press("return")
     assert not path.exists()
     assert fake.calls[-1] == ["xdg-open", str(cancel_file(saves, reminder(scene)))]
     assert scene.action_label(ROWS[scene.focus]) == "Add to calendar"
 
 
 def test_desktop_button_installs_follows_the_time_and_removes(
-    content: Content, tmp_path: Path
+    harness: Harness, tmp_path: Path
 ) -> None:
-    scene, fake, _ = with_reminders(content, tmp_path)
-    focus(scene, DESKTOP)
-    press(scene, Act.RIGHT)  # arrows never press a button
+    scene, fake, _ = with_reminders(harness, tmp_path)
+    focus(harness, scene, DESKTOP)
+    harness.press("right")  # arrows never press a button
     assert fake.calls == []
-    press(scene, Act.CONFIRM)
+    harness.press("return")
     timer, service = unit_files(fake.system, reminder(scene))
     assert "OnCalendar=Mon,Tue,Wed,Thu,Fri,Sat,Sun *-*-* 18:00:00" in timer.read_text()
     assert '"-m" "game" "remind" "--profile" "Ana"' in service.read_text()
     assert scene.action_label(ROWS[scene.focus]) == "On: turn off"
 
-    focus(scene, "remind_days")
-    press(scene, Act.RIGHT)
+    focus(harness, scene, "remind_days")
+    harness.press("right")
     assert "OnCalendar=Mon,Tue,Wed,Thu,Fri *-*-* 18:00:00" in timer.read_text()
 
-    focus(scene, DESKTOP)
-    press(scene, Act.CONFIRM)
+    focus(harness, scene, DESKTOP)
+    harness.press("return")
     assert not timer.exists() and not service.exists()
     assert _files(tmp_path) == []
     assert scene.action_label(ROWS[scene.focus]) == "Turn on"
 
 
-def test_desktop_button_elsewhere_points_to_the_calendar(content: Content, tmp_path: Path) -> None:
-    scene, fake, _ = with_reminders(content, tmp_path, platform="win32")
-    focus(scene, DESKTOP)
+def test_desktop_button_elsewhere_points_to_the_calendar(harness: Harness, tmp_path: Path) -> None:
+    scene, fake, _ = with_reminders(harness, tmp_path, platform="win32")
+    focus(harness, scene, DESKTOP)
     assert scene.action_label(ROWS[scene.focus]) == "Linux only"
-    press(scene, Act.CONFIRM)
+    harness.press("return")
     assert scene.message is not None and "calendar" in scene.message
     assert _files(tmp_path) == [] and fake.calls == []
 
 
-def test_a_click_on_the_button_presses_it(content: Content, tmp_path: Path) -> None:
-    scene, _, saves = with_reminders(content, tmp_path)
-    focus(scene, CALENDAR)
+def test_a_click_on_the_button_presses_it(harness: Harness, tmp_path: Path) -> None:
+    scene, _, saves = with_reminders(harness, tmp_path)
+    focus(harness, scene, CALENDAR)
     rect = scene.layout()[scene.focus]
-    scene.handle(Action(Act.CLICK, pos=scene.value_rect(rect).center))
+    harness.click(scene.value_rect(rect).center)
     assert calendar_file(saves, reminder(scene)).is_file()
 
 
-def test_without_reminder_services_the_buttons_say_so(content: Content) -> None:
-    _, scene, _, _ = setup(content)
-    focus(scene, CALENDAR)
+def test_without_reminder_services_the_buttons_say_so(harness: Harness) -> None:
+    scene, _, _ = setup(harness)
+    focus(harness, scene, CALENDAR)
     assert scene.action_label(ROWS[scene.focus]) == "Not available"
-    press(scene, Act.CONFIRM)
+    harness.press("return")
     assert scene.message == "Reminders are not available in this window."
 
 

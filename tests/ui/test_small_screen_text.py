@@ -7,28 +7,22 @@ from typing import Any
 
 import pygame
 import pytest
+from harness import MakeHarness
 
-from game.clock import FakeClock
 from game.content import assets_dir
-from game.content.model import Content
 from game.content.vocabulary import EQUIPMENT
-from game.player.data import PlayerData
-from game.store import memory_store
-from game.ui.context import AppContext
-from game.ui.scene import SceneStack
 from game.ui.scenes import badges_screen
-from game.ui.scenes.first_run import FirstRunScene
+from game.ui.scenes.first_run_pages import equipment_cell
 from game.ui.theme import Theme
 from game.ui.widgets.text import summary_lines
 from game.ui.widgets.textfield import CHECKBOX_PAD
-
-pytestmark = pytest.mark.usefixtures("screen")
 
 
 def _theme(text_size: str = "normal") -> Theme:
     return Theme(assets_dir() / "fonts", text_size=text_size)
 
 
+@pytest.mark.usefixtures("screen")
 def test_summary_lines_cut_between_sentences() -> None:
     theme = _theme()
     text = "You finished it. The hardest part is starting, and you have done it well today."
@@ -38,6 +32,7 @@ def test_summary_lines_cut_between_sentences() -> None:
     assert summary_lines(theme, "Short one.", 400, 2) == ["Short one."]
 
 
+@pytest.mark.usefixtures("screen")
 def test_summary_lines_mark_a_first_sentence_that_is_too_long() -> None:
     theme = _theme()
     text = "one two three four five six seven eight nine ten eleven twelve thirteen."
@@ -49,7 +44,7 @@ def test_summary_lines_mark_a_first_sentence_that_is_too_long() -> None:
 
 @pytest.mark.parametrize("text_size", ["normal", "large"])
 def test_badge_cards_show_every_name_whole(
-    content: Content, monkeypatch: pytest.MonkeyPatch, text_size: str
+    make_harness: MakeHarness, monkeypatch: pytest.MonkeyPatch, text_size: str
 ) -> None:
     drawn: list[str] = []
     real = badges_screen.blit_text
@@ -60,14 +55,9 @@ def test_badge_cards_show_every_name_whole(
 
     monkeypatch.setattr(badges_screen, "blit_text", spy)
     monkeypatch.setattr("game.ui.widgets.text.blit_text", spy)
-    store = memory_store()
-    clock = FakeClock()
-    data = PlayerData(store, content, clock, store.create_profile("Ana").id)
-    ctx = AppContext(_theme(text_size), SceneStack(), clock, content)
-    scene = badges_screen.BadgesScene(ctx, data)
-    ctx.scenes.push(scene)
-    ctx.scenes.apply_pending()
-    assert len(scene.statuses) == len(content.badges) > 0
+    h = make_harness(text_size=text_size)
+    scene = h.push(badges_screen.BadgesScene(h.ctx, h.player("Ana")))
+    assert len(scene.statuses) == len(h.content.badges) > 0
     surface = pygame.Surface((1280, 720))
     for i, status in enumerate(scene.statuses):
         drawn.clear()
@@ -76,11 +66,9 @@ def test_badge_cards_show_every_name_whole(
         assert not any(t.endswith("\u2026") and t[:-1] in status.badge.name for t in drawn)
 
 
-def test_equipment_rows_fit_a_two_line_name(content: Content) -> None:
+def test_equipment_rows_fit_a_two_line_name(screen: pygame.Surface) -> None:
     theme = _theme()
-    ctx = AppContext(theme, SceneStack(), FakeClock(), content)
-    scene = FirstRunScene(ctx, memory_store(), on_done=lambda pid: None)
     two_lines = round(theme.px("small") * 1.2) + theme.font("small", True).get_height()
-    cells = [scene._cell(i) for i in range(len(EQUIPMENT))]
+    cells = [equipment_cell(theme, i) for i in range(len(EQUIPMENT))]
     assert all(cell.height >= two_lines + 2 * CHECKBOX_PAD for cell in cells)
     assert max(cell.bottom for cell in cells) < 666 - 84 - 8  # above the buttons

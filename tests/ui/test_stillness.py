@@ -6,9 +6,8 @@ import dataclasses
 
 import pygame
 import pytest
+from harness import Harness
 
-from game.clock import FakeClock
-from game.content import assets_dir
 from game.content.model import Content, Level
 from game.motion.fake import FakeCamera
 from game.motion.frames import Frame
@@ -19,13 +18,9 @@ from game.session.result import Form, SessionResult
 from game.ui.camera.feed import CameraFeed
 from game.ui.camera.practice import Look, breath_at, render_frame
 from game.ui.camera.stillness import LOST_NOTICE, NO_CAMERA_NOTICE, SETTLE_CUE, StillnessWatch
-from game.ui.context import AppContext
-from game.ui.input import Act, Action
-from game.ui.scene import SceneStack
 from game.ui.scenes.checkin import CheckInScene
+from game.ui.scenes.player_layout import STILL_AREA
 from game.ui.scenes.player_scene import PlayerScene, PlayRequest
-from game.ui.scenes.player_view import STILL_AREA
-from game.ui.theme import Theme
 
 DT = 0.1  # one logic step per camera frame: ten a second, as the real feed
 
@@ -38,10 +33,6 @@ class Ticks:
 
     def monotonic(self) -> float:
         return self.t
-
-
-def _ctx(content: Content) -> AppContext:
-    return AppContext(Theme(assets_dir() / "fonts"), SceneStack(), FakeClock(), content)
 
 
 def _level(content: Content) -> Level:
@@ -59,52 +50,53 @@ def _frames(content: Content, wobble: bool) -> list[Frame]:
 
 
 def _play(
-    ctx: AppContext, scene: PlayerScene, screen: pygame.Surface, *, clock: Ticks | None = None
+    h: Harness,
+    scene: PlayerScene,
+    *,
+    ticks: Ticks | None = None,
+    results: list[SessionResult] | None = None,
 ) -> list[str]:
-    """Play to the check-in, a camera frame per step; returns every caption shown."""
-    ctx.scenes.push(scene)
-    ctx.scenes.apply_pending()
+    """Play to the check-in, a camera picture before each frame; returns every caption."""
+    h.push(scene, on_result=None if results is None else results.append)
     captions: list[str] = []
-    steps = 0
-    while ctx.scenes.top is scene and steps < 20000:
-        if clock is not None and scene.watch is not None:
-            clock.t += DT
+
+    def picture() -> None:
+        if ticks is not None and scene.watch is not None:
+            ticks.t += DT
             scene.watch.feed.step()
-        scene.update(DT)
+
+    picture()
+    for n, _ in enumerate(h.frames(2000.0, frame=DT), start=1):
         if scene.caption and (not captions or captions[-1] != scene.caption):
             captions.append(scene.caption)
-        steps += 1
-        if steps % 97 == 0:
-            scene.draw(screen)
-        ctx.scenes.apply_pending()
+        if n % 97 == 0:
+            h.draw()
+        if h.top is not scene:
+            break
+        picture()
     return captions
 
 
-def _finish(ctx: AppContext) -> None:
-    check = ctx.scenes.top
-    assert isinstance(check, CheckInScene)
-    check.handle(Action(Act.CONFIRM))
-    check.handle(Action(Act.CONFIRM))
-    ctx.scenes.apply_pending()
+def _finish(h: Harness) -> None:
+    assert isinstance(h.top, CheckInScene)
+    h.press("return")
 
 
 def _watched(
-    ctx: AppContext, frames: list[Frame], loop: bool = True
+    h: Harness, frames: list[Frame], loop: bool = True
 ) -> tuple[PlayerScene, Ticks, list[SessionResult]]:
-    results: list[SessionResult] = []
-    scene = PlayerScene(ctx, PlayRequest(_level(ctx.content)), on_finished=results.append)  # type: ignore[arg-type]
+    scene = PlayerScene(h.ctx, PlayRequest(_level(h.content)))
     ticks = Ticks()
     feed = CameraFeed(FakeCamera(frames, loop=loop), block=4, clock=ticks, start=False)  # type: ignore[arg-type]
     scene.watch = StillnessWatch(feed)
-    return scene, ticks, results
+    return scene, ticks, []
 
 
 def test_a_still_player_gets_steady_reports_for_every_hold(
-    content: Content, screen: pygame.Surface
+    harness: Harness, content: Content
 ) -> None:
-    ctx = _ctx(content)
-    scene, ticks, results = _watched(ctx, _frames(content, wobble=False))
-    captions = _play(ctx, scene, screen, clock=ticks)
+    scene, ticks, results = _watched(harness, _frames(content, wobble=False))
+    captions = _play(harness, scene, ticks=ticks, results=results)
     holds = {
         p.exercise_id
         for p in scene.timeline.phases
@@ -116,7 +108,7 @@ def test_a_still_player_gets_steady_reports_for_every_hold(
         (r.exercise_id, r.steadiness) for r in reports
     ]
     assert SETTLE_CUE not in captions
-    _finish(ctx)
+    _finish(harness)
     (result,) = results
     assert result.motion == reports
     assert result.form is Form.STEADY  # the player's own answer, stored beside
@@ -125,11 +117,10 @@ def test_a_still_player_gets_steady_reports_for_every_hold(
 
 
 def test_a_wobbling_player_gets_a_cue_and_wobbly_or_lost_holds(
-    content: Content, screen: pygame.Surface
+    harness: Harness, content: Content
 ) -> None:
-    ctx = _ctx(content)
-    scene, ticks, _ = _watched(ctx, _frames(content, wobble=True))
-    captions = _play(ctx, scene, screen, clock=ticks)
+    scene, ticks, _ = _watched(harness, _frames(content, wobble=True))
+    captions = _play(harness, scene, ticks=ticks)
     assert SETTLE_CUE in captions
     assert scene.motion_reports
     long_holds = {p.exercise_id for p in scene.timeline.phases if p.kind is PhaseKind.HOLD}
@@ -141,15 +132,14 @@ def test_a_wobbling_player_gets_a_cue_and_wobbly_or_lost_holds(
 
 
 def test_a_camera_that_stops_mid_level_is_told_once_and_the_level_plays_on(
-    content: Content, screen: pygame.Surface
+    harness: Harness, content: Content
 ) -> None:
-    ctx = _ctx(content)
     frames = _frames(content, wobble=False) * 3  # 18 s of pictures, then the camera is gone
-    scene, ticks, results = _watched(ctx, frames, loop=False)
-    captions = _play(ctx, scene, screen, clock=ticks)
+    scene, ticks, results = _watched(harness, frames, loop=False)
+    captions = _play(harness, scene, ticks=ticks, results=results)
     assert captions.count(LOST_NOTICE) == 1
     assert scene.player.completed
-    _finish(ctx)
+    _finish(harness)
     assert results and results[0].completed
 
 
@@ -165,42 +155,41 @@ def no_devices(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("no_devices")
 def test_with_no_camera_the_level_starts_says_so_once_and_plays_as_before(
-    content: Content, screen: pygame.Surface
+    harness: Harness, content: Content
 ) -> None:
-    ctx = _ctx(content)
     results: list[SessionResult] = []
     settings = PlayerSettings(camera=True)
-    scene = PlayerScene(
-        ctx, PlayRequest(_level(content)), on_finished=results.append, settings=settings
-    )
+    scene = PlayerScene(harness.ctx, PlayRequest(_level(content)), settings=settings)
     assert scene.watch is None
-    captions = _play(ctx, scene, screen)
+    captions = _play(harness, scene, results=results)
     assert captions.count(NO_CAMERA_NOTICE) == 1
-    _finish(ctx)
+    _finish(harness)
     (result,) = results
     assert result.completed and result.motion == ()
-    plain = PlayerScene(_ctx(content), PlayRequest(_level(content)))
+    plain = PlayerScene(harness.ctx, PlayRequest(_level(content)))
     assert scene.timeline == plain.timeline
 
 
 def test_the_bar_and_the_camera_light_show_only_while_frames_are_read(
-    content: Content, screen: pygame.Surface
+    harness: Harness, content: Content
 ) -> None:
-    ctx = _ctx(content)
-    scene, ticks, _ = _watched(ctx, _frames(content, wobble=False))
-    ctx.scenes.push(scene)
-    ctx.scenes.apply_pending()
+    scene, ticks, _ = _watched(harness, _frames(content, wobble=False))
+    harness.push(scene)
+    watch = scene.watch
+    assert watch is not None
+
+    def a_frame_with_a_picture() -> None:
+        ticks.t += DT
+        watch.feed.step()
+        harness.frame(DT)
+
     while scene.player.phase.kind is not PhaseKind.HOLD:
-        ticks.t += DT
-        scene.watch.feed.step()  # type: ignore[union-attr]
-        scene.update(DT)
+        a_frame_with_a_picture()
     for _ in range(20):
-        ticks.t += DT
-        scene.watch.feed.step()  # type: ignore[union-attr]
-        scene.update(DT)
-    scene.draw(screen)
+        a_frame_with_a_picture()
+    screen = harness.draw()
     with_bar = screen.subsurface(STILL_AREA).copy()
-    off = PlayerScene(_ctx(content), PlayRequest(_level(content)))
+    off = PlayerScene(harness.ctx, PlayRequest(_level(content)))  # the same, with no camera
     off.player = scene.player
     off.draw(screen)
     without = screen.subsurface(STILL_AREA).copy()
@@ -210,20 +199,18 @@ def test_the_bar_and_the_camera_light_show_only_while_frames_are_read(
 
 
 def test_the_check_in_is_pre_filled_from_what_the_camera_measured_and_both_are_kept(
-    content: Content, screen: pygame.Surface
+    harness: Harness, content: Content
 ) -> None:
-    ctx = _ctx(content)
-    scene, ticks, results = _watched(ctx, _frames(content, wobble=True))
-    _play(ctx, scene, screen, clock=ticks)
-    check = ctx.scenes.top
+    scene, ticks, results = _watched(harness, _frames(content, wobble=True))
+    _play(harness, scene, ticks=ticks, results=results)
+    check = harness.top
     assert isinstance(check, CheckInScene)
     measured = {m.exercise_id: m.measured for m in check.moves if m.measured is not None}
     assert measured and any(f is not Form.STEADY for f in measured.values())
     for eid, seen in measured.items():
         assert check.answers[eid][0] is seen  # pre-filled with the camera's reading
-    check.draw(screen)
-    check.handle(Action(Act.CONFIRM))  # the player says "all good" anyway
-    ctx.scenes.apply_pending()
+    harness.draw()
+    harness.press("return")  # the player says "all good" anyway
     (result,) = results
     rated = {r.exercise_id: r for r in result.ratings}
     for eid, seen in measured.items():

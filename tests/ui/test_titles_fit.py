@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from typing import TypeVar
 
 import pygame
 import pytest
+from harness import Harness, MakeHarness
 
 import game.ui.scenes.level_complete as level_complete
 import game.ui.scenes.level_intro as level_intro
@@ -20,23 +22,20 @@ import game.ui.scenes.main_menu as main_menu
 import game.ui.scenes.pause as pause
 import game.ui.scenes.player_view as player_view
 import game.ui.widgets.text as widgets
-from game.clock import FakeClock
 from game.content import assets_dir
 from game.content.model import Content, Level
-from game.player.data import PlayerData
 from game.session.timeline import SessionSettings
-from game.store import memory_store
-from game.ui.context import AppContext
-from game.ui.scene import SceneStack
+from game.ui.scene import Scene
 from game.ui.scenes.level_intro import LevelIntroScene
 from game.ui.scenes.main_menu import MainMenuScene
 from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.player_layout import PROGRESS_AREA, TIME_LEFT_AREA
 from game.ui.scenes.player_scene import PlayerScene, PlayRequest
 from game.ui.theme import TEXT_SCALES, Theme
 from game.ui.widgets.text import title_layout
 
-pytestmark = pytest.mark.usefixtures("screen")
 SIZES = sorted(TEXT_SCALES)
+S = TypeVar("S", bound=Scene)
 TODAY_CARD = pygame.Rect(560, 56, 680, 600)  # as main_menu draws it
 CARD_PADDING = 32
 PAUSE_CARD = pygame.Rect(400, 130, 480, 470)  # as pause draws it
@@ -67,10 +66,12 @@ def _names(content: Content) -> list[str]:
     return names + [f"Daily level: {name}" for name in names]
 
 
-def _ctx(content: Content, size: str) -> AppContext:
-    return AppContext(
-        Theme(assets_dir() / "fonts", text_size=size), SceneStack(), FakeClock(), content
-    )
+def _alone(h: Harness, scene: S) -> S:
+    """``scene`` as the only screen on the stack, drawn."""
+    h.ctx.scenes.reset(scene)
+    h.settle()
+    h.draw()
+    return scene
 
 
 def _title_lines(blits: Blits, title: str) -> list[tuple[str, pygame.Rect]]:
@@ -86,21 +87,17 @@ def _title_lines(blits: Blits, title: str) -> list[tuple[str, pygame.Rect]]:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_every_level_name_fits_the_today_card(
-    content: Content, screen: pygame.Surface, blits: Blits, size: str
+    make_harness: MakeHarness, blits: Blits, size: str
 ) -> None:
-    ctx = _ctx(content, size)
-    store = memory_store(now=ctx.clock.now_utc)
-    data = PlayerData(store, content, ctx.clock, store.create_profile("Ana").id)
-    scene = MainMenuScene(ctx, data)
-    ctx.scenes.push(scene)
-    ctx.scenes.apply_pending()
+    h = make_harness(text_size=size)
+    scene = h.push(MainMenuScene(h.ctx, h.player("Ana")))
     plan = scene.plan
     assert plan is not None
     inside = TODAY_CARD.inflate(-2 * CARD_PADDING, 0)
-    for name in _names(content):
+    for name in _names(h.content):
         scene.plan = dataclasses.replace(plan, level=dataclasses.replace(plan.level, name=name))
         blits.clear()
-        scene.draw(screen)
+        h.draw()
         lines = _title_lines(blits, name)
         assert lines, name
         assert " ".join(t for t, _ in lines).startswith(name.split()[0])
@@ -117,26 +114,25 @@ def _with_name(level: Level, name: str) -> Level:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_every_level_and_move_name_fits_the_level_intro(
-    content: Content, screen: pygame.Surface, blits: Blits, size: str
+    make_harness: MakeHarness, blits: Blits, size: str
 ) -> None:
-    ctx = _ctx(content, size)
-    right = screen.get_width() - 40  # the intro's margin; its cards end there too
-    levels = list(content.levels.values())
+    h = make_harness(text_size=size)
+    right = h.screen.get_width() - 40  # the intro's margin; its cards end there too
+    levels = list(h.content.levels.values())
     for level in levels:
         for name in (level.name, f"Daily level: {level.name}"):
-            scene = LevelIntroScene(ctx, _with_name(level, name), SessionSettings(), lambda: None)
             blits.clear()
-            scene.draw(screen)
+            _alone(h, LevelIntroScene(h.ctx, _with_name(level, name), SessionSettings()))
             assert _title_lines(blits, name), name
             for text, rect in blits:
                 assert rect.right <= right, f"{text!r} ({name!r}, {size}) leaves the screen"
     # Each move's name on the intro's card, once per move.
-    scene = LevelIntroScene(ctx, levels[0], SessionSettings(), lambda: None)
-    for exercise in content.exercises.values():
+    scene = _alone(h, LevelIntroScene(h.ctx, levels[0], SessionSettings()))
+    for exercise in h.content.exercises.values():
         scene.exercises[0] = exercise
         scene.focus = 0
         blits.clear()
-        scene.draw(screen)
+        h.draw()
         assert _title_lines(blits, exercise.name), exercise.name
         for text, rect in blits:
             assert rect.right <= right, f"{text!r} ({exercise.name!r}, {size}) leaves the card"
@@ -144,22 +140,20 @@ def test_every_level_and_move_name_fits_the_level_intro(
 
 @pytest.mark.parametrize("size", SIZES)
 def test_every_level_name_fits_the_player_and_pause_screens(
-    content: Content, screen: pygame.Surface, blits: Blits, size: str
+    make_harness: MakeHarness, blits: Blits, size: str
 ) -> None:
-    ctx = _ctx(content, size)
-    level = next(iter(content.levels.values()))
-    for name in _names(content):
-        player = PlayerScene(ctx, PlayRequest(_with_name(level, name)))
+    h = make_harness(text_size=size)
+    level = next(iter(h.content.levels.values()))
+    for name in _names(h.content):
         blits.clear()
-        player.draw(screen)
+        _alone(h, PlayerScene(h.ctx, PlayRequest(_with_name(level, name))))
         lines = _title_lines(blits, name)
         assert lines, name
         for text, rect in lines:
-            assert rect.right <= player_view.TIME_LEFT_AREA.left, f"{text!r} runs into time left"
-            assert rect.bottom <= player_view.PROGRESS_AREA.top, f"{text!r} runs into the bar"
-        paused = PauseScene(ctx, name)
+            assert rect.right <= TIME_LEFT_AREA.left, f"{text!r} runs into time left"
+            assert rect.bottom <= PROGRESS_AREA.top, f"{text!r} runs into the bar"
         blits.clear()
-        paused.draw(screen)
+        _alone(h, PauseScene(h.ctx, name))
         (line,) = _title_lines(blits, name)
         assert PAUSE_CARD.contains(line[1]), f"{line[0]!r} ({size}) leaves the pause card"
 

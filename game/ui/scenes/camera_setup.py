@@ -55,7 +55,7 @@ FRAMING: tuple[tuple[str, str], ...] = (
 )
 
 
-class CameraSetupScene(Scene):
+class CameraSetupScene(Scene[None]):
     animated = True
 
     def __init__(

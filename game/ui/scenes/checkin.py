@@ -69,7 +69,7 @@ class CheckInAnswer:
     moves: dict[str, tuple[Form, Effort, Pain]] = field(default_factory=dict)
 
 
-class CheckInScene(Scene):
+class CheckInScene(Scene[CheckInAnswer]):
     """One row per move, with three choices for each of form, effort and pain.
 
     Focus rows: 0 is "All good", 1..n the moves, n + 1 "Save these answers".
@@ -122,7 +122,7 @@ class CheckInScene(Scene):
 
     def _done(self) -> None:
         self.step = "done"
-        self.ctx.scenes.pop(self._answer())
+        self.dismiss(self._answer())
 
     # -- input ----------------------------------------------------------------
     @property

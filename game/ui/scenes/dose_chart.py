@@ -27,7 +27,7 @@ MARGIN = 60
 SHOWN = 6
 
 
-class DoseChartScene(Scene):
+class DoseChartScene(Scene[None]):
     def __init__(self, ctx: AppContext, data: PlayerData) -> None:
         super().__init__(ctx)
         self.data = data

@@ -17,49 +17,26 @@ import pygame
 
 from game.content.vocabulary import EQUIPMENT
 from game.player.settings import PlayerSettings
-from game.session.breath import BreathPacer
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
-from game.ui.widgets.hud import breath_pacer, progress_bar
-from game.ui.widgets.text import begin_screen, blit_paragraph, blit_text, panel
-from game.ui.widgets.textfield import (
-    TextField,
-    checkbox_height,
-    draw_button,
-    draw_checkbox,
-    name_problem,
+from game.ui.scenes.first_run_pages import (
+    CARD,
+    INTRO_SECONDS,
+    draw_breath,
+    draw_equipment,
+    draw_name,
+    draw_safety,
+    equipment_cell,
 )
+from game.ui.widgets.text import begin_screen, blit_text, panel
+from game.ui.widgets.textfield import TextField, draw_button, draw_checkbox, name_problem
 
 if TYPE_CHECKING:
     from game.store import SaveStore
 
 PAGES = ("name", "safety", "equipment", "breath")
 PAGE_TITLES = ("Your name", "Safety", "Equipment", "Breathing")
-INTRO_PACER = BreathPacer(inhale=2.0, ratio=2.0)
-INTRO_BREATHS = 10
-INTRO_SECONDS = INTRO_PACER.seconds_for(INTRO_BREATHS)  # 60 s at 2 s in, 4 s out
-
-SAFETY_POINTS: tuple[str, ...] = (
-    "Check with your doctor first if you have a spinal injury, are recovering from "
-    "recent surgery, or are pregnant. Start only once they say it is fine for you.",
-    "Stop at once if you feel a sharp or shooting pain. Warm, working muscles are "
-    "expected; pain that stabs is not.",
-    "When your form slips (your back sags or twists, or you hold your breath) take the "
-    "easier version or rest. Quality first, always.",
-    "This game teaches exercises. It is not medical advice and does not replace someone "
-    "who can examine you.",
-)
-BREATH_TEACHING = (
-    "Breathe in through your nose while the circle grows. Breathe out through your "
-    "mouth while it shrinks, twice as long as the in-breath. Keep your shoulders "
-    "quiet. Every level uses this rhythm."
-)
-EQUIPMENT_NOTE = (
-    "Tick what you own. Levels that need something you do not have use another move. "
-    "You can change this later in Settings."
-)
-CARD = pygame.Rect(120, 88, 1040, 578)
 
 
 @dataclass
@@ -72,11 +49,12 @@ class Target:
     run: Callable[[], None]
 
 
-class FirstRunScene(Scene):
-    def __init__(self, ctx: AppContext, store: SaveStore, on_done: Callable[[int], None]) -> None:
+class FirstRunScene(Scene[int | None]):
+    """Dismissed with the new profile's id, or None when adding a player is cancelled."""
+
+    def __init__(self, ctx: AppContext, store: SaveStore) -> None:
         super().__init__(ctx)
         self.store = store
-        self.on_done = on_done
         self.adding = bool(store.profiles())  # a second player: page 1 can be cancelled
         self.page = 0
         self.field = TextField(placeholder="Your name")
@@ -141,7 +119,11 @@ class FirstRunScene(Scene):
             out = []
             names = [k for k in EQUIPMENT if k != "mat"]
             for i, key in enumerate(names, start=1):
-                out.append(Target(key, self._cell(i), EQUIPMENT[key], self._toggler(key)))
+                out.append(
+                    Target(
+                        key, equipment_cell(self.ctx.theme, i), EQUIPMENT[key], self._toggler(key)
+                    )
+                )
             out.append(
                 Target(
                     "continue",
@@ -166,21 +148,6 @@ class FirstRunScene(Scene):
             Target("back", pygame.Rect(CARD.right - 436, bottom, 180, 58), "Back", self._back),
         ]
 
-    def _cell(self, index: int) -> pygame.Rect:
-        """Where equipment item ``index`` goes: two columns of four, the mat first."""
-        theme = self.ctx.theme
-        step = round(theme.px("body") * 1.3)
-        lines = len(theme.wrap(EQUIPMENT_NOTE, CARD.width - 112))
-        top = CARD.top + 36 + theme.px("heading") + 24 + lines * step + 18
-        col, row = divmod(index, 4)
-        width = (CARD.width - 112 - 20) // 2
-        labels = [EQUIPMENT["mat"] + " (always needed)", *EQUIPMENT.values()]
-        room = (CARD.bottom - 84 - 16 - top) // 4 - 8  # four rows above the buttons
-        row_h = max(48, min(checkbox_height(theme, labels, width), room))
-        return pygame.Rect(
-            CARD.left + 56 + col * (width + 20), top + row * (row_h + 8), width, row_h
-        )
-
     # Steps ---------------------------------------------------------------
     def _taken(self) -> list[str]:
         return [p.name for p in self.store.profiles()]
@@ -197,7 +164,7 @@ class FirstRunScene(Scene):
         self._go(1)
 
     def _cancel(self) -> None:
-        self.ctx.scenes.pop(None)
+        self.dismiss(None)
 
     def _accept(self) -> None:
         self.safety_accepted = True
@@ -241,7 +208,7 @@ class FirstRunScene(Scene):
             self.error = str(exc)
             return
         self.finished_pid = profile.id
-        self.on_done(profile.id)
+        self.dismiss(profile.id)
 
     # Input ---------------------------------------------------------------
     def handle(self, action: Action) -> None:
@@ -292,7 +259,7 @@ class FirstRunScene(Scene):
         w, h = begin_screen(surface, theme)
         self._draw_steps(surface)
         panel(surface, theme, CARD)
-        getattr(self, f"_draw_{self.page_name}")(surface)
+        self._draw_page(surface)
         targets = self.targets()
         for i, target in enumerate(targets):
             if target.name in EQUIPMENT:
@@ -342,116 +309,13 @@ class FirstRunScene(Scene):
             if i < len(PAGE_TITLES) - 1 and r.right + 12 < x + gap - 24:
                 pygame.draw.line(surface, c.panel_edge, (r.right + 12, y), (x + gap - 24, y), 3)
 
-    def _heading(self, surface: pygame.Surface, text: str) -> int:
+    def _draw_page(self, surface: pygame.Surface) -> None:
+        """The card's words for the page shown (the buttons are drawn over them)."""
         theme = self.ctx.theme
-        blit_text(surface, theme, text, (CARD.left + 56, CARD.top + 36), role="heading", bold=True)
-        return CARD.top + 36 + theme.px("heading") + 24
-
-    def _draw_name(self, surface: pygame.Surface) -> None:
-        theme = self.ctx.theme
-        c = theme.c
-        title = "Add a player" if self.adding else "Welcome to Spine Quest"
-        y = self._heading(surface, title)
-        blit_paragraph(
-            surface,
-            theme,
-            "What should we call you? The name keeps your progress apart from anyone "
-            "else who plays on this computer. Type it, then press Enter.",
-            pygame.Rect(CARD.left + 56, y, CARD.width - 112, 110),
-            color=c.text_dim,
-        )
-        if self.error:
-            blit_paragraph(
-                surface,
-                theme,
-                self.error,
-                pygame.Rect(CARD.left + 56, 412, CARD.width - 112, 60),
-                color=c.danger,
-            )
-
-    def _draw_safety(self, surface: pygame.Surface) -> None:
-        theme = self.ctx.theme
-        c = theme.c
-        y = self._heading(surface, "Before you start")
-        width = CARD.width - 130
-        for point in SAFETY_POINTS:
-            pygame.draw.circle(surface, c.warn, (CARD.left + 66, y + theme.px("body") // 2 + 2), 6)
-            rect = pygame.Rect(CARD.left + 88, y, width, 120)
-            y = blit_paragraph(surface, theme, point, rect, spacing=1.22) + 10
-        if y < CARD.bottom - 124:  # only when the larger text leaves room for it
-            blit_text(
-                surface,
-                theme,
-                'Press "I understand" to continue.',
-                (CARD.left + 56, CARD.bottom - 124),
-                role="small",
-                color=c.text_dim,
-            )
-
-    def _draw_equipment(self, surface: pygame.Surface) -> None:
-        theme = self.ctx.theme
-        c = theme.c
-        y = self._heading(surface, "What do you have at home?")
-        blit_paragraph(
-            surface,
-            theme,
-            EQUIPMENT_NOTE,
-            pygame.Rect(CARD.left + 56, y, CARD.width - 112, 60),
-            color=c.text_dim,
-        )
-        mat = self._cell(0)
-        draw_checkbox(
-            surface,
-            theme,
-            mat,
-            EQUIPMENT["mat"] + " (always needed)",
-            ticked=True,
-            focused=False,
-            fixed=True,
-        )
-
-    def _draw_breath(self, surface: pygame.Surface) -> None:
-        theme = self.ctx.theme
-        c = theme.c
-        y = self._heading(surface, "One minute of breathing")
-        blit_paragraph(
-            surface,
-            theme,
-            BREATH_TEACHING,
-            pygame.Rect(CARD.left + 56, y, 360, CARD.bottom - 100 - y),
-            color=c.text_dim,
-        )
-        t = self.breath_t
-        state = INTRO_PACER.phase_at(t)
-        if t >= INTRO_SECONDS:
-            state = INTRO_PACER.phase_at(INTRO_SECONDS - 1e-6)
-        phase_end = (state.index * INTRO_PACER.cycle) + (
-            INTRO_PACER.inhale if state.phase.value == "in" else INTRO_PACER.cycle
-        )
-        center = (CARD.left + 640, CARD.top + 220)
-        breath_pacer(surface, theme, center, 125, state, max(0.0, phase_end - t))
-        x = CARD.right - 220
-        count = min(INTRO_BREATHS, state.index + 1)
-        blit_text(
-            surface, theme, "BREATH", (x, CARD.top + 130), role="small", color=c.accent, bold=True
-        )
-        blit_text(
-            surface,
-            theme,
-            f"{count} of {INTRO_BREATHS}",
-            (x, CARD.top + 156),
-            role="heading",
-            bold=True,
-        )
-        bar = pygame.Rect(x, CARD.top + 170 + theme.px("heading"), 170, 12)
-        progress_bar(surface, bar, t / INTRO_SECONDS, c.inhale, c.bg_bottom)
-        left = max(0, round(INTRO_SECONDS - t))
-        note = "Well done!" if t >= INTRO_SECONDS else f"{left} s left"
-        blit_text(
-            surface,
-            theme,
-            note,
-            (x, bar.bottom + 14),
-            role="body",
-            color=c.good if left == 0 else c.text_dim,
-        )
+        pages: dict[str, Callable[[], None]] = {
+            "name": lambda: draw_name(surface, theme, adding=self.adding, error=self.error),
+            "safety": lambda: draw_safety(surface, theme),
+            "equipment": lambda: draw_equipment(surface, theme),
+            "breath": lambda: draw_breath(surface, theme, self.breath_t),
+        }
+        pages[self.page_name]()

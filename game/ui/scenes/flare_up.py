@@ -29,13 +29,15 @@ INTRO = (
 )
 
 
-class FlareUpScene(Scene):
-    """Saves a rest day, then offers the gentle tracks or the menu."""
+class FlareUpScene(Scene["Level | None"]):
+    """Saves a rest day, then offers the gentle tracks or the menu.
 
-    def __init__(self, ctx: AppContext, data: PlayerData, play: Callable[[Level], None]) -> None:
+    Dismissed with the gentle level chosen, or None to rest.
+    """
+
+    def __init__(self, ctx: AppContext, data: PlayerData) -> None:
         super().__init__(ctx)
         self.data = data
-        self.play = play
         self.kept = data.record_rest_day()
         items = [MenuItem("Rest today", self._back, hint="", key="r")]
         unlocks = data.unlocks()
@@ -51,13 +53,12 @@ class FlareUpScene(Scene):
 
     def _player(self, level: Level) -> Callable[[], None]:
         def go() -> None:
-            self.ctx.scenes.pop()
-            self.play(level)
+            self.dismiss(level)
 
         return go
 
     def _back(self) -> None:
-        self.ctx.scenes.pop()
+        self.dismiss(None)
 
     def handle(self, action: Action) -> None:
         if action.kind is Act.BACK:

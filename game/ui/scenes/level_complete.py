@@ -10,8 +10,6 @@ animated: it is on screen, in a calm warning panel, from the first frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pygame
 
 from game.player.data import Outcome
@@ -48,18 +46,16 @@ def _ease(t: float) -> float:
     return 1 - (1 - t) ** 3
 
 
-class LevelCompleteScene(Scene):
+class LevelCompleteScene(Scene[None]):
     def __init__(
         self,
         ctx: AppContext,
         outcome: Outcome,
-        on_done: Callable[[], None],
         *,
         reduced_motion: bool = False,
     ) -> None:
         super().__init__(ctx)
         self.outcome = outcome
-        self.on_done = on_done
         self.reduced_motion = reduced_motion
         self.t = 0.0
         self.done_called = False
@@ -126,7 +122,7 @@ class LevelCompleteScene(Scene):
             self.finish()
             if not self.done_called:
                 self.done_called = True
-                self.on_done()
+                self.dismiss(None)
         elif action.kind in (Act.PAUSE, Act.CLICK) and not self.finished:
             self.finish()
 

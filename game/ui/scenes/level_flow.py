@@ -33,23 +33,21 @@ def start_level(
         from game.ui.scenes.level_complete import LevelCompleteScene
 
         outcome = data.record(result)
-        ctx.scenes.replace(
-            LevelCompleteScene(
-                ctx, outcome, on_done=ctx.scenes.pop, reduced_motion=settings.reduced_motion
-            )
-        )
+        ctx.scenes.push(LevelCompleteScene(ctx, outcome, reduced_motion=settings.reduced_motion))
 
-    def begin() -> None:
+    def begin(start: bool) -> None:
+        if not start:
+            return
         request = PlayRequest(level, daily=daily, prefer_easier=easier, session=session_settings)
-        ctx.scenes.replace(PlayerScene(ctx, request, on_finished=finished, settings=settings))
+        ctx.scenes.push(PlayerScene(ctx, request, settings=settings), on_result=finished)
 
     ctx.scenes.push(
         LevelIntroScene(
             ctx,
             level,
             session_settings,
-            begin,
             reduced_motion=settings.reduced_motion,
             subtitle=subtitle,
-        )
+        ),
+        on_result=begin,
     )

@@ -8,8 +8,6 @@ level will play instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pygame
 
 from game.content.model import Content, Exercise, Level
@@ -54,7 +52,9 @@ CHIP_TEXT_WIDTH = 300 - 24
 CHIP_SPACING = 1.1
 
 
-class LevelIntroScene(Scene):
+class LevelIntroScene(Scene[bool]):
+    """Dismissed with True when the player starts the level, False on Esc."""
+
     animated = True
 
     def __init__(
@@ -62,7 +62,6 @@ class LevelIntroScene(Scene):
         ctx: AppContext,
         level: Level,
         settings: SessionSettings,
-        on_start: Callable[[], None],
         *,
         reduced_motion: bool = False,
         subtitle: str = "",
@@ -71,7 +70,6 @@ class LevelIntroScene(Scene):
         assert ctx.content is not None
         self.content = ctx.content
         self.level = level
-        self.on_start = on_start
         self.reduced_motion = reduced_motion
         self.subtitle = subtitle
         timeline = compile_for_player(level, self.content, settings)
@@ -109,7 +107,7 @@ class LevelIntroScene(Scene):
         n = len(self.exercises)
         kind = action.kind
         if kind is Act.BACK:
-            self.ctx.scenes.pop()
+            self.dismiss(False)
             return
         if kind in (Act.RIGHT, Act.DOWN, Act.NEXT):
             self.focus = min(n, self.focus + 1)
@@ -120,12 +118,12 @@ class LevelIntroScene(Scene):
             or (kind is Act.PAUSE and self.on_start_button)
             or (kind is Act.SHORTCUT and action.text == "s")
         ):
-            self.on_start()
+            self.dismiss(True)
         elif kind in (Act.CLICK, Act.POINT):
             if self._start_rect().collidepoint(action.pos):
                 self.focus = n
                 if kind is Act.CLICK:
-                    self.on_start()
+                    self.dismiss(True)
             else:
                 for i, rect in enumerate(self._chip_rects()):
                     if rect.collidepoint(action.pos):

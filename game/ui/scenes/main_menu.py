@@ -112,10 +112,11 @@ class MainMenuScene(RefreshingScene):
         from game.ui.scenes.flare_up import FlareUpScene
         from game.ui.scenes.level_flow import start_level
 
-        def play(level: Level) -> None:
-            start_level(self.ctx, self.data, level)
+        def play(level: Level | None) -> None:
+            if level is not None:
+                start_level(self.ctx, self.data, level)
 
-        self.ctx.scenes.push(FlareUpScene(self.ctx, self.data, play))
+        self.ctx.scenes.push(FlareUpScene(self.ctx, self.data), on_result=play)
 
     def open_badges(self) -> None:
         from game.ui.scenes.badges_screen import BadgesScene

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import Any
 
 import pygame
 
@@ -26,7 +27,7 @@ def _shade(surface: pygame.Surface) -> None:
     surface.blit(veil, (0, 0))
 
 
-class PauseScene(Scene):
+class PauseScene(Scene[PauseChoice]):
     """Resume, restart or skip the exercise, settings, or quit (after a yes)."""
 
     transparent = True
@@ -35,16 +36,14 @@ class PauseScene(Scene):
         self,
         ctx: AppContext,
         level_name: str,
-        open_settings: Callable[[], Scene] | None = None,
+        open_settings: Callable[[], Scene[Any]] | None = None,
     ) -> None:
         super().__init__(ctx)
         self.level_name = level_name
         items = [
-            MenuItem("Resume", lambda: self.ctx.scenes.pop(PauseChoice.RESUME), key="r"),
-            MenuItem(
-                "Restart this exercise", lambda: self.ctx.scenes.pop(PauseChoice.RESTART), key="e"
-            ),
-            MenuItem("Skip this exercise", lambda: self.ctx.scenes.pop(PauseChoice.SKIP), key="k"),
+            MenuItem("Resume", lambda: self.dismiss(PauseChoice.RESUME), key="r"),
+            MenuItem("Restart this exercise", lambda: self.dismiss(PauseChoice.RESTART), key="e"),
+            MenuItem("Skip this exercise", lambda: self.dismiss(PauseChoice.SKIP), key="k"),
         ]
         if open_settings is not None:
             items.append(
@@ -59,17 +58,17 @@ class PauseScene(Scene):
                 self.ctx,
                 "Quit this level?",
                 "It will not count as completed, but the work you did is kept in your history.",
-            )
+            ),
+            on_result=self._quit_answered,
         )
 
-    def resume(self, result: object = None) -> None:
-        super().resume(result)
-        if result is True:
-            self.ctx.scenes.pop(PauseChoice.QUIT)
+    def _quit_answered(self, yes: bool) -> None:
+        if yes:
+            self.dismiss(PauseChoice.QUIT)
 
     def handle(self, action: Action) -> None:
         if action.kind is Act.BACK or (action.kind is Act.PAUSE and self.menu.focus == 0):
-            self.ctx.scenes.pop(PauseChoice.RESUME)
+            self.dismiss(PauseChoice.RESUME)
             return
         if self.menu.handle(action):
             self.dirty = True
@@ -102,8 +101,8 @@ class PauseScene(Scene):
         self.menu.draw(surface, theme)
 
 
-class ConfirmScene(Scene):
-    """A yes/no question; pops True for yes and False for no."""
+class ConfirmScene(Scene[bool]):
+    """A yes/no question: True for yes, False for no (and for Esc)."""
 
     transparent = True
 
@@ -113,8 +112,8 @@ class ConfirmScene(Scene):
         self.detail = detail
         self.menu = Menu(
             [
-                MenuItem("No, go back", lambda: self.ctx.scenes.pop(False), key="n"),
-                MenuItem("Yes", lambda: self.ctx.scenes.pop(True), key="y"),
+                MenuItem("No, go back", lambda: self.dismiss(False), key="n"),
+                MenuItem("Yes", lambda: self.dismiss(True), key="y"),
             ],
             top_left=(430, 390),
             width=420,
@@ -122,7 +121,7 @@ class ConfirmScene(Scene):
 
     def handle(self, action: Action) -> None:
         if action.kind is Act.BACK:
-            self.ctx.scenes.pop(False)
+            self.dismiss(False)
             return
         if self.menu.handle(action):
             self.dirty = True

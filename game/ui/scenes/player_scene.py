@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -36,8 +36,8 @@ from game.session.fit import compile_for_player, played_doses, ratings_for
 from game.session.outcome import build_result
 from game.session.phases import PhaseKind
 from game.session.player import SessionPlayer
-from game.session.ratings import Effort, MoveRating
-from game.session.result import Form, Pain, SessionResult
+from game.session.ratings import MoveRating
+from game.session.result import Form, SessionResult
 from game.session.settings import SessionSettings
 from game.ui.camera.stillness import StillnessWatch, open_watch
 from game.ui.context import AppContext
@@ -45,7 +45,7 @@ from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.checkin import CheckInAnswer, CheckInMove, CheckInScene
 from game.ui.scenes.pause import PauseChoice, PauseScene
-from game.ui.scenes.player_view import PlayerView
+from game.ui.scenes.player_view import PlayerFrame, PlayerView
 from game.ui.widgets.dose_text import dose_words
 
 #: What the player is asked to do in each phase, in words.
@@ -90,7 +90,9 @@ class PlayRequest:
     session: SessionSettings | None = None
 
 
-class PlayerScene(Scene):
+class PlayerScene(Scene[SessionResult]):
+    """Plays one level; dismissed with its result once the check-in is answered."""
+
     animated = True
 
     def __init__(
@@ -98,7 +100,6 @@ class PlayerScene(Scene):
         ctx: AppContext,
         request: PlayRequest,
         *,
-        on_finished: Callable[[SessionResult], None] | None = None,
         reduced_motion: bool = False,
         settings: PlayerSettings | None = None,
     ) -> None:
@@ -112,7 +113,6 @@ class PlayerScene(Scene):
         )
         self.timeline = compile_for_player(request.level, ctx.content, session)
         self.player = SessionPlayer(self.timeline, ctx.clock)
-        self.on_finished = on_finished
         self.reduced_motion = reduced_motion or self.settings.reduced_motion
         self.log: list[Event] = []  # every event, in order (tests read it)
         self.caption = ""
@@ -191,7 +191,8 @@ class PlayerScene(Scene):
         if self.watch is not None:
             self.motion_reports = self.watch.finish(self.player.position)
         self.ctx.scenes.push(
-            CheckInScene(self.ctx, completed=self.player.completed, moves=self._checkin_moves())
+            CheckInScene(self.ctx, completed=self.player.completed, moves=self._checkin_moves()),
+            on_result=self._checked_in,
         )
 
     def _checkin_moves(self) -> list[CheckInMove]:
@@ -216,41 +217,40 @@ class PlayerScene(Scene):
                 out[report.exercise_id] = seen
         return out
 
-    def resume(self, result: object = None) -> None:
-        super().resume(result)
+    def resume(self) -> None:
+        super().resume()
         self.view.forget()
-        if isinstance(result, CheckInAnswer):
-            self._record(result.form, result.pain, result.moves)
-        elif result is PauseChoice.RESTART:
+
+    def _after_pause(self, choice: PauseChoice) -> None:
+        if choice is PauseChoice.RESTART:
             self.player.restart_exercise()
             self.player.resume()
-        elif result is PauseChoice.SKIP:
+        elif choice is PauseChoice.SKIP:
             self.player.resume()
             self.player.skip()
-        elif result is PauseChoice.QUIT:
+        elif choice is PauseChoice.QUIT:
             self.player.quit()
             self._finish()
         elif self.player.paused and not self._handed_off:
             self.player.resume()
 
-    def _record(
-        self, form: Form, pain: Pain, moves: dict[str, tuple[Form, Effort, Pain]] | None = None
-    ) -> None:
+    def _checked_in(self, answer: CheckInAnswer) -> None:
+        """Build the result from the check-in's answers and hand it to the caller."""
         ratings: tuple[MoveRating, ...] = ()
-        if moves:
+        if answer.moves:
             shares = self.player.shares()
+            level = self.request.level
             ratings = ratings_for(
-                self.timeline, shares, self.content, self.request.level, moves, self._measured()
+                self.timeline, shares, self.content, level, answer.moves, self._measured()
             )
+        clock = self.ctx.clock
+        daily = self.request.daily
         result = build_result(
-            self.player, form, pain, self.ctx.clock, daily=self.request.daily, ratings=ratings
+            self.player, answer.form, answer.pain, clock, daily=daily, ratings=ratings
         )
         if self.motion_reports:
             result = dataclasses.replace(result, motion=self.motion_reports)
-        if self.on_finished is not None:
-            self.on_finished(result)
-        else:
-            self.ctx.scenes.pop(result)
+        self.dismiss(result)
 
     def exit(self) -> None:
         super().exit()
@@ -262,7 +262,8 @@ class PlayerScene(Scene):
             return
         if action.kind in (Act.BACK, Act.PAUSE):
             self.player.pause()
-            self.ctx.scenes.push(PauseScene(self.ctx, self.request.level.name))
+            pause = PauseScene(self.ctx, self.request.level.name)
+            self.ctx.scenes.push(pause, on_result=self._after_pause)
         elif action.kind is Act.RIGHT or self._skips_rest(action):
             self.player.skip()
         elif action.kind is Act.LEFT:
@@ -316,8 +317,31 @@ class PlayerScene(Scene):
         super().invalidate()
         self.view.forget()
 
+    def frame(self) -> PlayerFrame:
+        """What the screen shows now."""
+        player, watch = self.player, self.watch
+        next_id = player.next_exercise_id
+        after = self.content.exercises.get(next_id) if next_id else None
+        return PlayerFrame(
+            level_name=self.request.level.name,
+            progress=player.progress,
+            time_left=self.timeline.total - player.position,
+            exercise=self.exercise(),
+            guide_u=self.guide_u(),
+            phase=player.phase,
+            phase_left=player.time_left,
+            breath=player.breath(),
+            pacer=self.timeline.settings.pacer,
+            words=self.phase_words(),
+            caption=self.caption if self.caption_left > 0 else "",
+            next_name=after.name if after else None,
+            reduced_motion=self.reduced_motion,
+            camera_on=watch is not None and watch.reading,
+            stillness=watch.stillness if watch is not None and watch.showing else None,
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
         if self.ctx.scenes.top is not self:
             # Something is drawn over this scene; only a full frame is safe.
             self.view.forget()
-        self.view.draw(surface, self)
+        self.view.draw(surface, self.ctx.theme, self.frame())

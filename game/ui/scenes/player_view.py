@@ -1,6 +1,8 @@
 """What the player screen looks like: the guide, timers, pacer and words.
 
-The picture is split into fixed areas (see the ``*_AREA`` rectangles), each
+The view draws a :class:`PlayerFrame`, which the player scene builds for each
+frame, and reads nothing else of the scene. The picture is split into fixed
+areas (the ``*_AREA`` rectangles of :mod:`game.ui.scenes.player_layout`), each
 with a signature of exactly what it shows. A frame redraws only the areas
 whose signature changed and the part of the guide that moved; everything else
 stays on screen from the frame before, over a background layer (gradient,
@@ -13,84 +15,67 @@ makes the next frame a full one.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 import pygame
 
 from game.content.model import Exercise
 from game.content.vocabulary import MUSCLES
+from game.session.breath import BreathPacer, BreathState
 from game.session.guide import guide_side, set_offset
-from game.session.phases import PhaseKind
+from game.session.phases import Phase, PhaseKind
 from game.session.result import Side
-from game.ui.figure.focus import inset_rect
+from game.ui.scenes.player_layout import (
+    GUIDE_RECT,
+    INFO_AREA,
+    NEXT_AREA,
+    PACER_AREA,
+    PACER_CENTER,
+    PACER_RADIUS,
+    PROGRESS_AREA,
+    PROGRESS_BAR,
+    RING_AREA,
+    RING_CENTER,
+    RING_STEPS,
+    SIDE_RECT,
+    STAGE_RECT,
+    STILL_AREA,
+    STILL_STEPS,
+    TIME_LEFT_AREA,
+    TIMED,
+    WORDS_AREA,
+    background_layer,
+    stage_text_width,
+)
 from game.ui.scenes.regions import GuideView, Regions
+from game.ui.theme import Theme
 from game.ui.widgets.hud import breath_amount, breath_pacer, pacer_radius, progress_bar, ring
-from game.ui.widgets.text import (
-    blit_fitted,
-    blit_paragraph,
-    blit_text,
-    blit_title,
-    line_step,
-    panel,
-    title_layout,
-)
-
-if TYPE_CHECKING:
-    from game.ui.scenes.player_scene import PlayerScene
-
-STAGE_RECT = pygame.Rect(32, 100, 780, 500)
-SIDE_RECT = pygame.Rect(836, 22, 420, 676)
-GUIDE_RECT = STAGE_RECT.inflate(-16, -16)
-PROGRESS_BAR = pygame.Rect(32, 74, 780, 12)
-
-# The areas redrawn on their own; they must not overlap one another.
-TIME_LEFT_AREA = pygame.Rect(616, 12, 200, 34)  # "mm:ss left" at any text size
-PROGRESS_AREA = PROGRESS_BAR.inflate(4, 4)
-WORDS_AREA = pygame.Rect(24, STAGE_RECT.bottom + 4, 804, 716 - STAGE_RECT.bottom - 4)
-_PANEL_X = SIDE_RECT.left + 10
-_PANEL_W = SIDE_RECT.width - 20
-RING_AREA = pygame.Rect(_PANEL_X, SIDE_RECT.top + 28, _PANEL_W, 234)
-INFO_AREA = pygame.Rect(_PANEL_X, RING_AREA.bottom, _PANEL_W, 46)
-PACER_AREA = pygame.Rect(_PANEL_X, INFO_AREA.bottom, _PANEL_W, 246)
-NEXT_AREA = pygame.Rect(_PANEL_X, PACER_AREA.bottom, _PANEL_W, SIDE_RECT.bottom - 4 - 576)
-#: The camera's strip at the top of the side panel: the camera-on light and the stillness bar.
-STILL_AREA = pygame.Rect(_PANEL_X, SIDE_RECT.top + 3, _PANEL_W, RING_AREA.top - SIDE_RECT.top - 3)
-#: The bar moves in this many steps.
-STILL_STEPS = 40
-
-RING_CENTER = (SIDE_RECT.centerx, SIDE_RECT.top + 130)
-PACER_CENTER = (SIDE_RECT.centerx, SIDE_RECT.top + 392)
-PACER_RADIUS = 70
-#: The ring is drawn in this many steps per turn (about one pixel of its edge).
-RING_STEPS = 600
-
-#: Phases that show a countdown ring rather than a rep counter.
-TIMED = frozenset(
-    {
-        PhaseKind.GET_READY,
-        PhaseKind.HOLD,
-        PhaseKind.FLOW,
-        PhaseKind.REST,
-        PhaseKind.SWITCH_SIDES,
-        PhaseKind.DEMO,
-        PhaseKind.SETUP,
-        PhaseKind.RELEASE,
-    }
-)
+from game.ui.widgets.text import blit_fitted, blit_paragraph, blit_text, line_step
 
 
-def stage_text_width(ex: Exercise | None) -> int:
-    """How wide the move's name and muscles may run: up to a magnified inset, if any."""
-    x = STAGE_RECT.left + 18
-    right = STAGE_RECT.right - 18
-    anim = ex.animation if ex is not None else None
-    if anim is not None and anim.focus is not None and anim.focus.inset > 0.0:
-        right = inset_rect(GUIDE_RECT).left - 12
-    return right - x
+@dataclass(frozen=True)
+class PlayerFrame:
+    """What the player screen shows this frame, as the player scene sees it now."""
+
+    level_name: str
+    progress: float  # how far through the level, 0..1
+    time_left: float  # of the whole level, in seconds
+    exercise: Exercise | None  # the move on screen, as its step plays it
+    guide_u: float  # where the guide is on the move's path
+    phase: Phase
+    phase_left: float  # seconds left in the phase
+    breath: BreathState
+    pacer: BreathPacer
+    words: str  # what to do now
+    caption: str  # the words of the last cue while they are shown, else ""
+    next_name: str | None  # the next move; None when only the end is left
+    reduced_motion: bool
+    camera_on: bool  # the camera is being read
+    stillness: float | None  # the stillness bar's value while it shows, else None
 
 
 class PlayerView:
-    """Draws a :class:`PlayerScene`, incrementally where it can."""
+    """Draws a :class:`PlayerFrame`, incrementally where it can."""
 
     def __init__(self) -> None:
         self.regions = Regions()
@@ -107,8 +92,8 @@ class PlayerView:
         self._surface = None
 
     # ------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, scene: PlayerScene) -> None:
-        static = self._static_layer(surface.get_size(), scene)
+    def draw(self, surface: pygame.Surface, theme: Theme, frame: PlayerFrame) -> None:
+        static = self._static_layer(surface.get_size(), theme, frame.level_name)
         where = (id(surface), surface.get_size())
         if where != self._surface:
             surface.blit(static, (0, 0))
@@ -116,18 +101,19 @@ class PlayerView:
             self.guide.forget()
             self._stage_words = None
             self._surface = where
-        painted = self._draw_stage(surface, static, scene)
-        painted += self._draw_top(surface, static, scene)
-        painted += self._draw_words(surface, static, scene)
-        painted += self._draw_side_panel(surface, static, scene)
-        painted += self._draw_stillness(surface, static, scene)
+        painted = self._draw_stage(surface, static, theme, frame)
+        painted += self._draw_top(surface, static, theme, frame)
+        painted += self._draw_words(surface, static, theme, frame)
+        painted += self._draw_side_panel(surface, static, theme, frame)
+        painted += self._draw_stillness(surface, static, theme, frame)
         self.last_painted = painted
 
-    def _draw_top(self, surface: pygame.Surface, static: pygame.Surface, scene: PlayerScene) -> int:
-        theme, player = scene.ctx.theme, scene.player
+    def _draw_top(
+        self, surface: pygame.Surface, static: pygame.Surface, theme: Theme, frame: PlayerFrame
+    ) -> int:
         c = theme.c
-        width = round(PROGRESS_BAR.width * min(1.0, max(0.0, player.progress)))
-        left = _mmss(max(0.0, scene.timeline.total - player.position)) + " left"
+        width = round(PROGRESS_BAR.width * min(1.0, max(0.0, frame.progress)))
+        left = _mmss(max(0.0, frame.time_left)) + " left"
         bar = self.regions.paint(
             surface,
             static,
@@ -157,11 +143,10 @@ class PlayerView:
         return int(bar) + int(text)
 
     def _draw_stage(
-        self, surface: pygame.Surface, static: pygame.Surface, scene: PlayerScene
+        self, surface: pygame.Surface, static: pygame.Surface, theme: Theme, frame: PlayerFrame
     ) -> int:
-        theme, player = scene.ctx.theme, scene.player
-        ex = scene.exercise()
-        words = self._stage_text(scene, ex)
+        ex, phase = frame.exercise, frame.phase
+        words = self._stage_text(frame)
         if words != self._stage_words:
             self.guide.forget()
             self.regions.drop("stage")
@@ -180,20 +165,20 @@ class PlayerView:
 
         if ex is None or ex.animation is None:
             return int(self.regions.paint(surface, static, "stage", GUIDE_RECT, words, overlay))
-        breath = 0.0 if scene.reduced_motion else breath_amount(player.breath())
-        shown = guide_side(ex.animation, ex.dose, player.side)
+        breath = 0.0 if frame.reduced_motion else breath_amount(frame.breath)
+        shown = guide_side(ex.animation, ex.dose, phase.side)
         dirty = self.guide.draw(
             surface,
             static,
             GUIDE_RECT,
             ex,
-            scene.guide_u(),
+            frame.guide_u,
             mirrored=shown.mirrored,
             mirror_camera=shown.mirror_camera,
-            shift=set_offset(ex.animation, player.phase.set_number),
+            shift=set_offset(ex.animation, phase.set_number),
             breath=breath,
             glow_muscles=ex.muscles,
-            reduced_motion=scene.reduced_motion,
+            reduced_motion=frame.reduced_motion,
         )
         if dirty is None:
             return 0
@@ -204,26 +189,27 @@ class PlayerView:
         return 1
 
     @staticmethod
-    def _stage_text(scene: PlayerScene, ex: Exercise | None) -> tuple[str, str] | None:
+    def _stage_text(frame: PlayerFrame) -> tuple[str, str] | None:
+        ex = frame.exercise
         if ex is None:
             return None
-        side = scene.player.side
+        side = frame.phase.side
         suffix = "" if side is Side.BOTH else f"  \u00b7  {side.value} side"
         muscles = ", ".join(MUSCLES.get(m, m) for m in ex.muscles[:3])
         return ex.name + suffix, muscles
 
     def _draw_words(
-        self, surface: pygame.Surface, static: pygame.Surface, scene: PlayerScene
+        self, surface: pygame.Surface, static: pygame.Surface, theme: Theme, frame: PlayerFrame
     ) -> int:
-        theme, c = scene.ctx.theme, scene.ctx.theme.c
-        player = scene.player
-        ex = scene.exercise()
-        words = scene.phase_words()
+        c = theme.c
+        ex = frame.exercise
+        words = frame.words
         line: tuple[str, str] = ("", "")
-        if scene.caption_left > 0 and scene.caption:
-            line = (f"\u266a {scene.caption}", "caption")
+        if frame.caption:
+            line = (f"\u266a {frame.caption}", "caption")
         elif ex is not None and ex.cues:
-            cue = ex.cues[min(len(ex.cues) - 1, max(0, player.rep_number - 1)) % len(ex.cues)]
+            rep = frame.phase.rep_number
+            cue = ex.cues[min(len(ex.cues) - 1, max(0, rep - 1)) % len(ex.cues)]
             line = (cue, "cue")
 
         # Long phase words with their breath ("Hips down to the side · breathe
@@ -243,21 +229,20 @@ class PlayerView:
         return int(self.regions.paint(surface, static, "words", WORDS_AREA, (words, line), draw))
 
     def _draw_side_panel(
-        self, surface: pygame.Surface, static: pygame.Surface, scene: PlayerScene
+        self, surface: pygame.Surface, static: pygame.Surface, theme: Theme, frame: PlayerFrame
     ) -> int:
-        theme, c = scene.ctx.theme, scene.ctx.theme.c
-        player = scene.player
-        phase = player.phase
+        c = theme.c
+        phase = frame.phase
         x = SIDE_RECT.centerx
         painted = 0
 
         # Timer ring or rep counter.
-        frac = player.time_left / phase.duration if phase.duration > 0 else 0.0
+        frac = frame.phase_left / phase.duration if phase.duration > 0 else 0.0
         frac = round(min(1.0, max(0.0, frac)) * RING_STEPS) / RING_STEPS
         below = (x, RING_CENTER[1] + 104)
         if phase.kind in TIMED or phase.reps == 0:
             col = c.accent if phase.kind not in (PhaseKind.REST, PhaseKind.GET_READY) else c.good
-            secs = str(max(0, int(player.time_left + 0.999)))
+            secs = str(max(0, int(frame.phase_left + 0.999)))
             label = f"hold for {phase.breaths} breaths" if phase.breaths else "seconds"
             ring_sig: tuple[object, ...] = ("timer", frac, col, secs, label)
 
@@ -290,8 +275,8 @@ class PlayerView:
             info.append(f"Set {phase.set_number} of {phase.sets}")
         if phase.rounds:
             info.append(f"Round {phase.round_number} of {phase.rounds}")
-        if player.side is not Side.BOTH:
-            info.append(f"{player.side.value.capitalize()} side")
+        if phase.side is not Side.BOTH:
+            info.append(f"{phase.side.value.capitalize()} side")
         info_text = "   ".join(info)
         painted += self.regions.paint(
             surface,
@@ -305,8 +290,8 @@ class PlayerView:
         )
 
         # Breath pacer.
-        state = player.breath()
-        pacer = scene.timeline.settings.pacer
+        state = frame.breath
+        pacer = frame.pacer
         half = pacer.inhale if state.phase.value == "in" else pacer.exhale
         left = (1.0 - state.fraction) * half
         shown_secs = max(0, math.ceil(left - 1e-6))
@@ -321,9 +306,7 @@ class PlayerView:
         )
 
         # Next up, and the keys.
-        nxt_id = player.next_exercise_id
-        nxt = scene.content.exercises.get(nxt_id) if nxt_id else None
-        name = nxt.name if nxt else "Cool down and finish"
+        name = frame.next_name or "Cool down and finish"
         keys = "Space pause \u00b7 \u2190 back \u00b7 \u2192 skip"
         if phase.skippable:
             keys += " \u00b7 S skip rest"
@@ -356,15 +339,15 @@ class PlayerView:
         return painted
 
     def _draw_stillness(
-        self, surface: pygame.Surface, static: pygame.Surface, scene: PlayerScene
+        self, surface: pygame.Surface, static: pygame.Surface, theme: Theme, frame: PlayerFrame
     ) -> int:
         """The camera light and, during holds, lifts and lowers, the stillness bar."""
-        watch = scene.watch
-        if watch is None or not watch.reading:
+        if not frame.camera_on:
             return int(self.regions.paint(surface, static, "still", STILL_AREA, None, lambda: None))
-        level = round(min(1.0, max(0.0, watch.stillness)) * STILL_STEPS)
-        sig = (watch.showing, level if watch.showing else -1)
-        theme, c = scene.ctx.theme, scene.ctx.theme.c
+        showing = frame.stillness is not None
+        level = round(min(1.0, max(0.0, frame.stillness or 0.0)) * STILL_STEPS)
+        sig = (showing, level if showing else -1)
+        c = theme.c
 
         def draw() -> None:
             area = STILL_AREA
@@ -374,7 +357,7 @@ class PlayerView:
                 surface, theme, "camera", (area.left + 26, cy), role="small",
                 color=c.text_dim, anchor="midleft",
             )  # fmt: skip
-            if not watch.showing:
+            if not showing:
                 return
             bar = pygame.Rect(label.right + 16, cy - 5, area.right - label.right - 110, 10)
             frac = level / STILL_STEPS
@@ -387,25 +370,11 @@ class PlayerView:
 
         return int(self.regions.paint(surface, static, "still", STILL_AREA, sig, draw))
 
-    def _static_layer(self, size: tuple[int, int], scene: PlayerScene) -> pygame.Surface:
+    def _static_layer(self, size: tuple[int, int], theme: Theme, name: str) -> pygame.Surface:
         """Background, panel frames and the level name: drawn once, then reused."""
-        theme = scene.ctx.theme
-        key = (size, theme.palette_name, theme.text_size, scene.request.level.name)
+        key = (size, theme.palette_name, theme.text_size, name)
         if self._static is None or self._static_key != key:
-            c = theme.c
-            layer = theme.background(size).copy()
-            name = scene.request.level.name
-            # Beside the time left and above the progress bar; small on two lines if need be.
-            width = TIME_LEFT_AREA.left - 32 - 8
-            roles = ("heading", "label", "body", "small")
-            role, lines = title_layout(theme, name, width, roles)
-            high = theme.font(role, True).get_height() + (len(lines) - 1) * line_step(
-                theme, role, 1.2
-            )
-            top = max(4, min(22, PROGRESS_AREA.top - 2 - high))
-            blit_title(layer, theme, name, (32, top), width, roles=roles)
-            panel(layer, theme, STAGE_RECT, color=c.bg_bottom, edge=c.panel_edge)
-            panel(layer, theme, SIDE_RECT)
+            layer = background_layer(size, theme, name)
             self._static, self._static_key = layer, key
             self._surface = None  # the whole screen is redrawn over the new layer
         return self._static

@@ -40,19 +40,19 @@ class Target:
     why_not: str = ""  # non-empty: shown instead of acting
 
 
-class ProfilesScene(Scene):
+class ProfilesScene(Scene[int | None]):
+    """Dismissed with the id of the player to switch to, or None to carry on as before."""
+
     def __init__(
         self,
         ctx: AppContext,
         store: SaveStore,
         current_id: int,
-        on_switch: Callable[[int], None],
         on_delete: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(ctx)
         self.store = store
         self.current_id = current_id
-        self.on_switch = on_switch
         self.on_delete = on_delete  # called with the id just before a player is deleted
         self.profiles: list[Profile] = []
         self.focus = 0
@@ -60,7 +60,6 @@ class ProfilesScene(Scene):
         self.message = ""
         self.renaming: int | None = None
         self.field = TextField()
-        self.pending_delete: int | None = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -123,11 +122,11 @@ class ProfilesScene(Scene):
     def _switcher(self, pid: int) -> Callable[[], None]:
         def switch() -> None:
             if pid == self.current_id:
-                self.ctx.scenes.pop(None)
+                self.dismiss(None)
                 return
             if not self.store.read_only:
                 self.store.set_last_profile_id(pid)
-            self.on_switch(pid)
+            self.dismiss(pid)
 
         return switch
 
@@ -159,33 +158,40 @@ class ProfilesScene(Scene):
 
     def _deleter(self, prof: Profile) -> Callable[[], None]:
         def delete() -> None:
-            self.pending_delete = prof.id
             self.ctx.scenes.push(
                 ConfirmScene(
                     self.ctx,
                     f"Delete {prof.name}?",
                     f"All of {prof.name}'s history, badges and settings are removed from "
                     "this computer. This cannot be undone.",
-                )
+                ),
+                on_result=lambda yes: self._delete_answered(prof.id, yes),
             )
 
         return delete
 
-    def _add(self) -> None:
-        from game.ui.scenes.first_run import FirstRunScene
-
-        self.ctx.scenes.push(FirstRunScene(self.ctx, self.store, on_done=self.on_switch))
-
-    def resume(self, result: object = None) -> None:
-        super().resume(result)
-        pid, self.pending_delete = self.pending_delete, None
+    def _delete_answered(self, pid: int, yes: bool) -> None:
         allowed = len(self.profiles) > 1 and not self.store.read_only
-        if result is True and pid is not None and pid != self.current_id and allowed:
+        if yes and pid != self.current_id and allowed:
             name = next((p.name for p in self.profiles if p.id == pid), "")
             if self.on_delete is not None:
                 self.on_delete(pid)
             self.store.delete_profile(pid)
             self.message = f"{name} was deleted."
+        self._back_from_dialog()
+
+    def _add(self) -> None:
+        from game.ui.scenes.first_run import FirstRunScene
+
+        self.ctx.scenes.push(FirstRunScene(self.ctx, self.store), on_result=self._added)
+
+    def _added(self, pid: int | None) -> None:
+        if pid is not None:
+            self.dismiss(pid)  # play as the new player
+            return
+        self._back_from_dialog()
+
+    def _back_from_dialog(self) -> None:
         self.refresh()
         self.focus = min(self.focus, len(self.targets()) - 1)
 
@@ -204,7 +210,7 @@ class ProfilesScene(Scene):
             return
         targets = self.targets()
         if kind is Act.BACK:
-            self.ctx.scenes.pop(None)
+            self.dismiss(None)
         elif kind in (Act.NEXT, Act.RIGHT, Act.PREV, Act.LEFT):
             step = 1 if kind in (Act.NEXT, Act.RIGHT) else -1
             self._move_to((self.focus + step) % len(targets))
@@ -253,7 +259,7 @@ class ProfilesScene(Scene):
 
     def _pointer(self, action: Action, targets: list[Target]) -> None:
         if action.kind is Act.CLICK and BACK.collidepoint(action.pos):
-            self.ctx.scenes.pop(None)
+            self.dismiss(None)
             return
         for i, target in enumerate(targets):
             if target.rect.collidepoint(action.pos):

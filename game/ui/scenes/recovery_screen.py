@@ -26,8 +26,12 @@ def _card_text_rect(card: pygame.Rect, top: int, height: int) -> pygame.Rect:
     return pygame.Rect(card.left + 48, top, card.width - 96, height)
 
 
-class RecoveryScene(Scene):
-    """Keep the unreadable files (default) or, after a confirmation, start over."""
+class RecoveryScene(Scene[None]):
+    """Keep the unreadable files (default) or, after a confirmation, start over.
+
+    It is the first screen, with no caller to hand an answer to, so starting
+    over is an action it is given, as the title is given its menu.
+    """
 
     def __init__(self, ctx: AppContext, message: str, on_start_over: Callable[[], None]) -> None:
         super().__init__(ctx)
@@ -52,12 +56,12 @@ class RecoveryScene(Scene):
                 "Start a new save?",
                 "Your old files are moved aside into a quarantine folder, not deleted. "
                 "The new save starts with no players.",
-            )
+            ),
+            on_result=self._start_over_answered,
         )
 
-    def resume(self, result: object = None) -> None:
-        super().resume(result)
-        if result is True and not self.started_over:
+    def _start_over_answered(self, yes: bool) -> None:
+        if yes and not self.started_over:
             self.started_over = True
             self.on_start_over()
 
@@ -117,7 +121,7 @@ class RecoveryScene(Scene):
         )
 
 
-class NoticeScene(Scene):
+class NoticeScene(Scene[None]):
     """Things the player should know once (a repaired save, no sound); OK closes."""
 
     transparent = True
@@ -128,7 +132,7 @@ class NoticeScene(Scene):
         self.menu = Menu([MenuItem("OK", self._close)], top_left=(540, 0), width=200, row_height=52)
 
     def _close(self) -> None:
-        self.ctx.scenes.pop(None)
+        self.dismiss(None)
 
     def handle(self, action: Action) -> None:
         if action.kind in (Act.CONFIRM, Act.BACK, Act.PAUSE):

@@ -7,19 +7,17 @@ back to them from a screen above (a level played, a setting changed).
 
 from __future__ import annotations
 
-from typing import Any
-
 from game.ui.scene import Scene
 
 
-class RefreshingScene(Scene):
+class RefreshingScene(Scene[None]):
     """A scene whose :meth:`refresh` runs on entering and on every return."""
 
     def enter(self) -> None:
         self.refresh()
 
-    def resume(self, result: Any = None) -> None:
-        super().resume(result)
+    def resume(self) -> None:
+        super().resume()
         self.refresh()
 
     def refresh(self) -> None:

@@ -41,7 +41,7 @@ INTRO = (
 SHOWN = ("side_plank", "dead_bug_hold", "glute_bridge_hold", "bird_dog")
 
 
-class SelfTestScene(Scene):
+class SelfTestScene(Scene[None]):
     """intro -> hold 0 -> hold 1 -> pain -> summary; pops when done or skipped."""
 
     animated = True
@@ -86,7 +86,7 @@ class SelfTestScene(Scene):
         kind = action.kind
         self.dirty = True
         if kind is Act.BACK and self.step != "summary":
-            self.ctx.scenes.pop()
+            self.dismiss(None)
         elif self.step == "intro" and kind in (Act.CONFIRM, Act.PAUSE, Act.CLICK):
             self.step = "hold"
         elif self.step == "hold" and kind in (Act.CONFIRM, Act.PAUSE, Act.CLICK):
@@ -94,7 +94,7 @@ class SelfTestScene(Scene):
         elif self.step == "pain":
             self.menu.handle(action)
         elif self.step == "summary" and kind in (Act.CONFIRM, Act.PAUSE, Act.CLICK, Act.BACK):
-            self.ctx.scenes.pop()
+            self.dismiss(None)
 
     # -- drawing --------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -29,7 +29,9 @@ VIEW = pygame.Rect(80, 104, 1120, 466)
 BACK = pygame.Rect(1060, 34, 140, 50)
 
 
-class SettingsScene(Scene):
+class SettingsScene(Scene[PlayerSettings]):
+    """Dismissed with the settings as they stand when the player leaves."""
+
     def __init__(
         self,
         ctx: AppContext,
@@ -149,7 +151,7 @@ class SettingsScene(Scene):
         kind = action.kind
         n = len(ROWS)
         if kind is Act.BACK:
-            self.ctx.scenes.pop(self.settings)
+            self.dismiss(self.settings)
         elif kind in (Act.UP, Act.PREV, Act.DOWN, Act.NEXT):
             step = -1 if kind in (Act.UP, Act.PREV) else 1
             self.focus = (self.focus + step) % n
@@ -175,7 +177,7 @@ class SettingsScene(Scene):
 
     def _pointer(self, action: Action) -> None:
         if action.kind is Act.CLICK and BACK.collidepoint(action.pos):
-            self.ctx.scenes.pop(self.settings)
+            self.dismiss(self.settings)
             return
         if not VIEW.collidepoint(action.pos):
             return

@@ -62,7 +62,7 @@ def draw_spine_logo(
             pygame.draw.ellipse(surface, disc, disc_rect)
 
 
-class TitleScene(Scene):
+class TitleScene(Scene[None]):
     animated = True
 
     def __init__(self, ctx: AppContext, items: list[MenuItem] | None = None) -> None:
