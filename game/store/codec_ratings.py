@@ -11,8 +11,8 @@ that is ``exercise_id sets amount`` for the commonest rating (steady, right,
 no pain, all of it done, nothing measured) and ``exercise_id form effort pain
 sets amount measured_form share`` (``-`` for no measured form) for the rest.
 A ten-year save holds tens of thousands of ratings but few different texts,
-so a text read once is not parsed again, and one string per move parses much
-faster than a list of values. A move id with a space in it (never one from
+so a text read once in a load is not parsed again, and one string per move
+parses much faster than a list of values. A move id with a space in it (never one from
 the shipped content) is written as the list of the eight values instead, the
 shape development builds wrote before the text; both list shapes (eight
 values, or ``[exercise_id, sets, amount]``) still read. Saves made before
@@ -71,39 +71,35 @@ def encode_ratings(ratings: tuple[MoveRating, ...]) -> list[str | list[Any]]:
     return out
 
 
-#: Decoded ratings by their stored text. A ten-year save holds tens of thousands
-#: of ratings but few different ones (a move, all good, at one dose), and a rating
-#: is immutable, so each different text is checked and built once per run. Only
-#: texts are kept: equal texts always mean the same rating.
-_SEEN: dict[str, MoveRating] = {}
-_SEEN_MAX = 50_000
+def decode_ratings(
+    record: Mapping[str, Any], seen: dict[str, MoveRating] | None = None
+) -> tuple[MoveRating, ...]:
+    """The ratings of a session record; none when the record predates them.
 
-
-def decode_ratings(record: Mapping[str, Any]) -> tuple[MoveRating, ...]:
-    """The ratings of a session record; none when the record predates them."""
+    ``seen`` holds the ratings this load has decoded, by their text (see
+    ``game.store.entries``): a ten-year save holds tens of thousands of ratings
+    but few different ones (a move, all good, at one dose), and a rating is
+    immutable, so each different text is checked and built once. Only texts
+    are kept, since equal texts always mean the same rating.
+    """
     items = record.get("ratings")
     if items is None:
         return ()
     if type(items) is not list or len(items) > MAX_RATINGS:
         raise SchemaError(f"ratings must be a list of at most {MAX_RATINGS} entries")
-    seen = _SEEN
-    try:
-        if all(map(seen.__contains__, items)):  # the usual case: every text seen before
-            return tuple(map(seen.__getitem__, items))
-    except TypeError:  # a list (the longer shape) or something unhashable: one by one
-        pass
-    return tuple(_decode_item(item, n) for n, item in enumerate(items, 1))
+    known = seen if seen is not None else {}
+    try:  # the usual case: every text seen before
+        return tuple(map(known.__getitem__, items))
+    except (KeyError, TypeError):  # a new text, a list (the longer shape), anything else
+        return tuple(_decode_item(item, n, known) for n, item in enumerate(items, 1))
 
 
-def _decode_item(item: object, number: int) -> MoveRating:
+def _decode_item(item: object, number: int, seen: dict[str, MoveRating]) -> MoveRating:
     if type(item) is not str:
         return _decode_fields(item, number)
-    known = _SEEN.get(item)
+    known = seen.get(item)
     if known is None:
-        known = _decode_fields(_fields_of(item, number), number)
-        if len(_SEEN) >= _SEEN_MAX:
-            _SEEN.clear()
-        _SEEN[item] = known
+        known = seen[item] = _decode_fields(_fields_of(item, number), number)
     return known
 
 
