@@ -321,7 +321,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _check(loaded: _Loaded) -> str | None:
     raw = loaded.raw
-    if not raw.strip():
+    if not raw or raw.isspace():  # as ``not raw.strip()``, without copying the file
         return "was empty"
     try:
         text = raw.decode("utf-8")
