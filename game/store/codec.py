@@ -14,6 +14,7 @@ import enum
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
+from operator import itemgetter
 from types import ModuleType
 from typing import Any, TypeVar
 
@@ -34,6 +35,11 @@ _MAX_OFFSET = 16 * 60  # SessionResult's own limit on utc_offset_minutes
 _DATE = date.fromisoformat
 _INSTANT = datetime.fromisoformat
 _SESSION = session_from_checked
+#: Every field the fast path reads, in one lookup (a missing one raises KeyError).
+_SESSION_FIELDS = itemgetter(
+    "exercises", "level_id", "variant", "utc_offset_minutes", "active_seconds", "completed",
+    "daily", "local_date", "started_at", "ended_at", "form", "pain",
+)  # fmt: skip
 #: What reading an odd record can raise: the fast path gives way, the careful path explains.
 _FAST_PATH_MISSES = (StoreError, LookupError, TypeError, ValueError, ArithmeticError)
 _T = TypeVar("_T")
@@ -155,10 +161,9 @@ def _decode_session_fast(
     infinities and absurdly large numbers (``game.store.bounds``) all at once.
     """
     seen = seen if seen is not None else Seen()
-    items = record["exercises"]
-    level_id, variant = record["level_id"], record["variant"]
-    offset, active = record["utc_offset_minutes"], record["active_seconds"]
-    completed, daily = record["completed"], record["daily"]
+    items, level_id, variant, offset, active, completed, daily, day, started, ended, form, pain = (
+        _SESSION_FIELDS(record)
+    )
     kind = type(active)
     if not (
         type(level_id) is str
@@ -176,7 +181,6 @@ def _decode_session_fast(
     if exercises is None:
         return None
     # parse_date and parse_instant, without the calls: the careful path says what is wrong.
-    day, started, ended = record["local_date"], record["started_at"], record["ended_at"]
     if not (type(day) is str and len(day) == 10 and type(started) is str and type(ended) is str):
         return None
     started, ended = _INSTANT(started), _INSTANT(ended)
@@ -190,8 +194,8 @@ def _decode_session_fast(
         ended,
         offset,
         exercises,
-        _FORMS[record["form"]],
-        _PAINS[record["pain"]],
+        _FORMS[form],
+        _PAINS[pain],
         completed,
         daily,
         active,

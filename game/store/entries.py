@@ -88,6 +88,7 @@ def decode_entries(
     for item in items:
         if type(item) is not list or len(item) != 6:
             return None
+        key = None  # only entries of the types the encoder writes are looked up and kept
         if (
             type(item[2]) is float
             and type(item[3]) is int
@@ -95,9 +96,10 @@ def decode_entries(
             and type(item[5]) is bool
         ):
             try:
-                hit = entries.get(tuple(item))
+                key = tuple(item)
+                hit = entries.get(key)
             except TypeError:  # something unhashable inside: the checks below say no
-                hit = None
+                key = hit = None
             if hit is not None:
                 add(hit)
                 continue
@@ -116,8 +118,8 @@ def decode_entries(
         ):
             return None
         entry = build(exercise_id, sides[side], held, reps, breaths, skipped)
-        if kind is float:  # only what the lookup above may find again
-            entries[(exercise_id, side, held, reps, breaths, skipped)] = entry
+        if key is not None:
+            entries[key] = entry
         add(entry)
     result = tuple(made)
     if text is not None:

@@ -205,7 +205,7 @@ class SaveStore:
         """
         self._row(profile_id)
         keys = [str(k) for k, s in self._sessions.items() if s.profile_id == profile_id]
-        texts = list(self._storage.session_texts(keys[:count] if count is not None else keys))
+        texts = self._storage.session_texts(keys[:count] if count is not None else keys)
         # The digest of the texts joined by newlines, fed a few hundred at a time:
         # ten years joined at once is two copies of a 3 MB string, which cost
         # more than the hashing itself.
