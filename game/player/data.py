@@ -148,7 +148,8 @@ class PlayerData:
     def stats(self) -> Stats:
         replay = self.replay()
         goal = self.settings().weekly_goal
-        return player_stats(self.content, self.history(), self.today(), goal, replay)
+        recs = self._records if self._records is not None else self.history()
+        return player_stats(self.content, recs, self.today(), goal, replay)
 
     def daily(self) -> DailyPlan:
         settings = self.settings()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 from game.content.model import Content
 from game.progress.badges import BadgeStatus, earned_badges
@@ -77,6 +77,10 @@ def _minutes(rec: Record) -> float:
     return seconds / 60.0
 
 
+def _all_records(history: History) -> TypeGuard[list[Record]]:
+    return type(history) is list and set(map(type, history)) == {Record}
+
+
 def player_stats(
     content: Content,
     history: History,
@@ -92,7 +96,8 @@ def player_stats(
     for another weekly goal or content, or longer than the history, is not
     used. The caller vouches that its sessions are the history's first ones.
     """
-    recs = records(history)
+    # A list of records already (``PlayerData`` has one from its replay) is used as it is.
+    recs = history if _all_records(history) else records(history)
     goal = clamp_goal(weekly_goal)
     usable = (
         replay is not None

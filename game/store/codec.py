@@ -14,13 +14,15 @@ import enum
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
+from operator import itemgetter
 from types import ModuleType
 from typing import Any, TypeVar
 
-from game.session.prechecked import exercise_from_checked, session_from_checked
+from game.session.prechecked import session_from_checked
 from game.session.result import ExerciseResult, Form, Pain, SessionResult, Side
-from game.store.bounds import MAX_COUNT, MAX_SECONDS, finite, out_of_range, shorten, shown
+from game.store.bounds import MAX_SECONDS, finite, out_of_range, shorten, shown
 from game.store.codec_ratings import decode_ratings, encode_ratings
+from game.store.entries import Seen, decode_entries
 from game.store.errors import InvalidValue, SchemaError, StoreError
 
 MAX_SESSION_XP = 10**9
@@ -30,14 +32,16 @@ _SIDES = {member.value: member for member in Side}
 _FORMS = {member.value: member for member in Form}
 _PAINS = {member.value: member for member in Pain}
 _MAX_OFFSET = 16 * 60  # SessionResult's own limit on utc_offset_minutes
-_EXERCISE = exercise_from_checked
+_DATE = date.fromisoformat
+_INSTANT = datetime.fromisoformat
 _SESSION = session_from_checked
+#: Every field the fast path reads, in one lookup (a missing one raises KeyError).
+_SESSION_FIELDS = itemgetter(
+    "exercises", "level_id", "variant", "utc_offset_minutes", "active_seconds", "completed",
+    "daily", "local_date", "started_at", "ended_at", "form", "pain",
+)  # fmt: skip
 #: What reading an odd record can raise: the fast path gives way, the careful path explains.
 _FAST_PATH_MISSES = (StoreError, LookupError, TypeError, ValueError, ArithmeticError)
-#: Decoded exercise entries by their stored values (see ``_decode_session_fast``):
-#: ten years hold tens of thousands of entries but far fewer different ones.
-_SEEN_EXERCISES: dict[tuple[Any, ...], ExerciseResult] = {}
-_SEEN_MAX = 50_000
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 
@@ -121,7 +125,9 @@ def encode_session(profile_id: int, result: SessionResult, xp: int) -> dict[str,
     return record
 
 
-def decode_session(record: Mapping[str, Any]) -> SessionResult:
+def decode_session(
+    record: Mapping[str, Any], text: str | None = None, seen: Seen | None = None
+) -> SessionResult:
     """Rebuild a ``SessionResult`` from its record, or raise ``SchemaError`` saying why.
 
     Ten years of history is tens of thousands of values, so a record is first
@@ -132,15 +138,21 @@ def decode_session(record: Mapping[str, Any]) -> SessionResult:
     anything itself: a record that fails any of its checks goes to the careful
     path, which builds through the validating constructors and is the one
     place that decides what is refused and says which field is at fault.
+
+    ``text`` (the record's own text as loaded) and ``seen`` (what this load
+    has decoded so far, ``game.store.entries``) only make it faster: equal
+    entries, lists and ratings are checked and built once per load.
     """
     try:
-        made = _decode_session_fast(record)
+        made = _decode_session_fast(record, text, seen)
     except _FAST_PATH_MISSES:
         made = None
     return made if made is not None else _decode_session_checked(record)
 
 
-def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
+def _decode_session_fast(
+    record: Mapping[str, Any], text: str | None = None, seen: Seen | None = None
+) -> SessionResult | None:
     """The session, or None when anything is unusual (raising is as good as None).
 
     The checks mirror ``SessionResult.__post_init__`` and
@@ -148,14 +160,13 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
     holds them together. ``0 <= x <= MAX_SECONDS`` refuses negatives, NaN,
     infinities and absurdly large numbers (``game.store.bounds``) all at once.
     """
-    items = record["exercises"]
-    level_id, variant = record["level_id"], record["variant"]
-    offset, active = record["utc_offset_minutes"], record["active_seconds"]
-    completed, daily = record["completed"], record["daily"]
+    seen = seen if seen is not None else Seen()
+    items, level_id, variant, offset, active, completed, daily, day, started, ended, form, pain = (
+        _SESSION_FIELDS(record)
+    )
     kind = type(active)
     if not (
-        type(items) is list
-        and type(level_id) is str
+        type(level_id) is str
         and level_id
         and type(variant) is str
         and type(offset) is int
@@ -166,67 +177,31 @@ def _decode_session_fast(record: Mapping[str, Any]) -> SessionResult | None:
         and 0 <= active <= MAX_SECONDS
     ):
         return None
-    exercises: list[ExerciseResult] = []
-    add, sides, build, seen = exercises.append, _SIDES, _EXERCISE, _SEEN_EXERCISES
-    for item in items:
-        if type(item) is not list or len(item) != 6:
-            return None
-        # An entry equal to one already decoded is that same immutable object. Equal
-        # is not enough where True == 1, False == 0 and 0 == 0.0, so the fields' types
-        # come first (the encoder writes seconds as floats; an int falls through).
-        if (
-            type(item[2]) is float
-            and type(item[3]) is int
-            and type(item[4]) is int
-            and type(item[5]) is bool
-        ):
-            try:
-                known = seen.get(tuple(item))
-            except TypeError:  # something unhashable inside: the checks below say no
-                known = None
-            if known is not None:
-                add(known)
-                continue
-        exercise_id, side, held, reps, breaths, skipped = item
-        kind = type(held)
-        if not (
-            type(exercise_id) is str
-            and exercise_id
-            and (kind is float or kind is int)
-            and 0 <= held <= MAX_SECONDS
-            and type(reps) is int
-            and 0 <= reps <= MAX_COUNT
-            and type(breaths) is int
-            and 0 <= breaths <= MAX_COUNT
-            and type(skipped) is bool
-        ):
-            return None
-        made = build(exercise_id, sides[side], held, reps, breaths, skipped)
-        if kind is float:  # only what the lookup above may find again
-            if len(seen) >= _SEEN_MAX:
-                seen.clear()
-            seen[(exercise_id, side, held, reps, breaths, skipped)] = made
-        add(made)
-    # parse_instant always gives a fixed-offset timezone, so both are aware.
-    started = parse_instant(record["started_at"])
-    ended = parse_instant(record["ended_at"])
-    if ended < started:
+    exercises = decode_entries(items, text, seen)
+    if exercises is None:
+        return None
+    # parse_date and parse_instant, without the calls: the careful path says what is wrong.
+    if not (type(day) is str and len(day) == 10 and type(started) is str and type(ended) is str):
+        return None
+    started, ended = _INSTANT(started), _INSTANT(ended)
+    # fromisoformat gives a fixed-offset zone when it gives one, so both are then aware.
+    if started.tzinfo is None or ended.tzinfo is None or ended < started:
         return None
     return _SESSION(
         level_id,
-        parse_date(record["local_date"]),
+        _DATE(day),
         started,
         ended,
         offset,
-        tuple(exercises),
-        _FORMS[record["form"]],
-        _PAINS[record["pain"]],
+        exercises,
+        _FORMS[form],
+        _PAINS[pain],
         completed,
         daily,
         active,
         variant,
         _motion_codec().decode_motion(record["motion"]) if "motion" in record else (),
-        decode_ratings(record) if "ratings" in record else (),
+        decode_ratings(record, seen.ratings) if "ratings" in record else (),
     )
 
 

@@ -321,7 +321,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _check(loaded: _Loaded) -> str | None:
     raw = loaded.raw
-    if not raw.strip():
+    if not raw or raw.isspace():  # as ``not raw.strip()``, without copying the file
         return "was empty"
     try:
         text = raw.decode("utf-8")
@@ -343,7 +343,10 @@ def _check(loaded: _Loaded) -> str | None:
             return None
         document = upgrade(document, version)
         loaded.extras, loaded.tables = split(document)
-        loaded.sessions = validate_tables(loaded.tables)
+        # An upgrade may have rewritten records, so the texts read vouch only for a save
+        # of the current format.
+        texts = loaded.texts if version == SCHEMA_VERSION else None
+        loaded.sessions = validate_tables(loaded.tables, texts)
     except SchemaError as exc:
         return f"did not hold a valid save ({shorten(str(exc), 300)})"
     loaded.document = document

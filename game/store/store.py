@@ -30,6 +30,7 @@ from game.store.schema import BADGES, META, PROFILES, PROGRESS, SESSIONS, SETTIN
 from game.store.storage import SaveStorage
 
 _META_ID = 1
+_DIGEST_CHUNK = 128  # session texts hashed at a time (about 100 KB)
 
 
 class SaveStore:
@@ -205,7 +206,15 @@ class SaveStore:
         self._row(profile_id)
         keys = [str(k) for k, s in self._sessions.items() if s.profile_id == profile_id]
         texts = self._storage.session_texts(keys[:count] if count is not None else keys)
-        return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+        # The digest of the texts joined by newlines, fed a few hundred at a time:
+        # ten years joined at once is two copies of a 3 MB string, which cost
+        # more than the hashing itself.
+        digest = hashlib.sha256()
+        for start in range(0, len(texts), _DIGEST_CHUNK):
+            part = "\n".join(texts[start : start + _DIGEST_CHUNK])
+            more = start + _DIGEST_CHUNK < len(texts)
+            digest.update((part + "\n" if more else part).encode("utf-8"))
+        return digest.hexdigest()
 
     def total_xp(self, profile_id: int) -> int:
         self._row(profile_id)
@@ -275,18 +284,38 @@ class SaveStore:
     def _blob(self, table: str, profile_id: int) -> dict[str, object]:
         self._row(profile_id)
         row = self._table(table).get(doc_id=profile_id)
-        return copy.deepcopy(dict(row)) if isinstance(row, dict) else {}
+        return {key: _copied(value) for key, value in row.items()} if isinstance(row, dict) else {}
 
     def _update_blob(self, table: str, profile_id: int, changes: dict[str, Any]) -> dict[str, Any]:
         self._row(profile_id)
         check_json_value(changes, table)
-        values = copy.deepcopy(changes)
+        values = {key: _copied(value) for key, value in changes.items()}
         with self._mutation():
             self._table(table).upsert(Row(values, doc_id=profile_id))
         return self._blob(table, profile_id)
 
     def _write_meta(self, **values: object) -> None:
         self._table(META).upsert(Row(values, doc_id=_META_ID))
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of plain JSON data (a replay checkpoint is thousands of small lists).
+
+    ``copy.deepcopy`` keeps a memo of every object for shared references, which
+    JSON data does not have, and costs several times more; anything else (a
+    tuple, a dict subclass) is left to it.
+    """
+    kind = type(value)
+    if kind is list:
+        return [item if type(item) in _SCALARS else _copied(item) for item in value]
+    if kind is dict:
+        return {k: item if type(item) in _SCALARS else _copied(item) for k, item in value.items()}
+    if kind in _SCALARS:
+        return value
+    return copy.deepcopy(value)
 
 
 def _check_name(name: object) -> str:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from progress_fixtures import CONTENT, play, rec
 
-from game.progress.history import daily_level_id
+from game.progress.history import daily_level_id, records
 from game.progress.stats import HISTORY_COLUMNS, history_rows, player_stats, stats_to_json
 from game.session.result import ExerciseResult, Form, Pain, Side
 
@@ -48,6 +48,14 @@ def test_player_stats_numbers() -> None:
     # Sharp pain adds no hold time.
     sharp = history[-1][0]
     assert stats.hold_seconds == sum(r.total_seconds_held for r, _ in history if r is not sharp)
+
+
+def test_stats_from_records_equal_stats_from_the_history() -> None:
+    """``PlayerData`` hands over the records its replay made; they count the same."""
+    history = _history()
+    assert player_stats(CONTENT, records(history), TODAY, 3) == player_stats(
+        CONTENT, history, TODAY, 3
+    )
 
 
 def test_stats_json_is_plain_data() -> None:

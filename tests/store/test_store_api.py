@@ -122,7 +122,15 @@ def test_settings_and_progress_merge_and_keep_unknown_keys(
     # What callers get back is a copy: changing it does not change the save.
     copy = store.progress(pid)
     copy["mastered"].append("b")  # type: ignore[attr-defined]
+    copy["future"]["kept"].append(3)  # type: ignore[index]
     assert store.progress(pid)["mastered"] == ["a"]
+    assert store.progress(pid)["future"] == {"kept": [1, 2]}
+    # So is what the save keeps: changing the value given does not change the save.
+    given: dict[str, object] = {"kept": [[1], {"deep": [2]}], "pair": (1, 2)}
+    store.update_progress(pid, future=given)
+    given["kept"][0].append(9)  # type: ignore[index]
+    given["kept"][1]["deep"].append(9)  # type: ignore[index]
+    assert store.progress(pid)["future"] == {"kept": [[1], {"deep": [2]}], "pair": (1, 2)}
 
 
 @pytest.mark.parametrize(

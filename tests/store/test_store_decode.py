@@ -23,9 +23,11 @@ from store_strategies import exercises, session_results
 
 from game.session.prechecked import exercise_from_checked, session_from_checked
 from game.session.result import ExerciseResult, SessionResult
-from game.store import InvalidValue, SaveUnreadable, SchemaError, codec, memory_store
+from game.store import InvalidValue, SaveUnreadable, SchemaError, StoredSession, codec, memory_store
 from game.store.bounds import LIMITS, MAX_COUNT, MAX_SECONDS
 from game.store.codec import decode_session, encode_session
+from game.store.entries import Seen
+from game.store.schema import stored_from_checked
 
 EXERCISE_FIELDS = ("exercise_id", "side", "seconds_held", "reps", "breaths", "skipped")
 
@@ -99,6 +101,15 @@ def test_from_checked_sets_every_field() -> None:
     for exercise in again.exercises:
         made = exercise_from_checked(*[getattr(exercise, n) for n in EXERCISE_FIELDS])
         assert all(getattr(made, n) == getattr(exercise, n) for n in EXERCISE_FIELDS)
+
+
+def test_a_stored_session_from_checked_equals_the_constructor() -> None:
+    """A field added to ``StoredSession`` but not to its builder would be left unset."""
+    result = make_result(2)
+    built = stored_from_checked(7, 2, result, 40)
+    _same(built, StoredSession(7, 2, result, 40))
+    assert [f.name for f in fields(StoredSession)] == ["id", "profile_id", "result", "xp"]
+    assert hash(built) == hash(StoredSession(7, 2, result, 40))
 
 
 def test_the_public_constructors_still_check() -> None:
@@ -349,10 +360,11 @@ def test_shared_entries_never_mix_a_whole_number_with_a_float() -> None:
     for a record that wrote the other type (the order the two arrive in varies)."""
     base = _record(make_result(1))
     for first, then in ((0, 0.0), (0.0, 0), (30, 30.0), (30.0, 30)):
-        codec._SEEN_EXERCISES.clear()
+        seen = Seen()
         for held in (first, then):
             record = json.loads(json.dumps(base))
             record["exercises"] = [["plank_x", "both", held, 0, 0, False]]
-            fast = codec._decode_session_fast(record)
+            text = f'"1":{json.dumps(record, separators=(",", ":"))}'
+            fast = codec._decode_session_fast(record, text, seen)
             assert fast is not None
             _same(fast, codec._decode_session_checked(record))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date
 from typing import Any
 
@@ -48,6 +50,26 @@ def test_a_changed_session_changes_the_digest(store: SaveStore, backend: Backend
     assert edited != raw
     again = _load(backend, store, edited.encode())
     assert again.sessions_digest(pid) != before
+
+
+@pytest.mark.parametrize("count", [0, 1, 127, 128, 129, 300])
+def test_the_digest_is_of_the_stored_texts_joined_by_newlines(count: int) -> None:
+    """Saved checkpoints hold this digest, so how it is computed must never change it:
+    the SHA-256 of each session's ``"id":{...}`` text, in order, joined by newlines."""
+    from game.store import memory_store
+    from game.store.codec import encode_session
+
+    first = memory_store()
+    pid = first.create_profile("Ana").id
+    document = json.loads(first.export_bytes())
+    document["sessions"] = {str(n + 1): encode_session(pid, make_result(n), 10) for n in range(300)}
+    store = memory_store(data=json.dumps(document, separators=(",", ":")).encode())
+    texts = [
+        f'"{key}":{json.dumps(record, separators=(",", ":"))}'
+        for key, record in list(document["sessions"].items())[:count]
+    ]
+    expected = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+    assert store.sessions_digest(pid, count) == expected
 
 
 def _load(backend: Backend, store: SaveStore, data: bytes) -> SaveStore:

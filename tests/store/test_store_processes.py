@@ -101,7 +101,12 @@ def test_sigkill_while_saving_never_leaves_an_unreadable_save(tmp_path: Path) ->
         before = _ready(child)
         time.sleep(rng.uniform(0.0, 0.04))
         child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate(timeout=60)
+        child.wait(timeout=60)
+        # Read through the text buffer: _ready's readline may already hold later lines,
+        # which communicate(), reading the pipe itself, would never see.
+        assert child.stdout is not None
+        out = child.stdout.read()
+        child.communicate(timeout=60)
         assert child.returncode == -signal.SIGKILL
         acknowledged = max([before, *(int(line) for line in out.split())])
         saves_seen.append(acknowledged - before)
