@@ -21,6 +21,7 @@ from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.widgets.dose_text import dose_words
 from game.ui.widgets.text import (
+    begin_screen,
     blit_fitted,
     blit_paragraph,
     blit_text,
@@ -165,8 +166,7 @@ class LevelIntroScene(Scene[bool]):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        w, h = begin_screen(surface, theme)
         title = blit_title(surface, theme, self.level.name, (40, 24), w - 80)
         # Large text may not fit the goal on one line: a smaller size first,
         # then an ellipsis, never past the edge or over the cards below.

@@ -18,7 +18,7 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.pause import ConfirmScene
-from game.ui.widgets.text import blit_text, panel
+from game.ui.widgets.text import begin_screen, blit_text, panel
 from game.ui.widgets.textfield import TextField, draw_button, name_problem
 
 if TYPE_CHECKING:
@@ -275,9 +275,7 @@ class ProfilesScene(Scene[int | None]):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
-        blit_text(surface, theme, "Players", (LIST.left, 36), role="heading", bold=True)
+        w, h = begin_screen(surface, theme, "Players", (LIST.left, 36))
         draw_button(surface, theme, BACK, "Back", focused=False)
         targets = self.targets()
         focus = min(self.focus, len(targets) - 1)

@@ -16,7 +16,7 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.pause import ConfirmScene
-from game.ui.widgets.text import Menu, MenuItem, blit_paragraph, blit_text, panel
+from game.ui.widgets.text import Menu, MenuItem, begin_screen, blit_paragraph, blit_text, panel
 
 KEEP_LABEL = "Quit and keep the files as they are"
 START_OVER_LABEL = "Start over with a new save"
@@ -82,8 +82,7 @@ class RecoveryScene(Scene[None]):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        w, h = begin_screen(surface, theme)
         card = pygame.Rect(100, 44, w - 200, 614)
         panel(surface, theme, card, edge=c.warn)
         y = card.top + 32

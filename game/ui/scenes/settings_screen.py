@@ -22,7 +22,7 @@ from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.reminder_actions import ReminderActions
 from game.ui.scenes.settings_rows import ROWS, Row, stepped, value_of
-from game.ui.widgets.text import blit_paragraph, blit_text, panel
+from game.ui.widgets.text import begin_screen, blit_paragraph, blit_text, panel
 from game.ui.widgets.textfield import draw_button
 
 VIEW = pygame.Rect(80, 104, 1120, 466)
@@ -205,8 +205,7 @@ class SettingsScene(Scene[PlayerSettings]):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
         c = theme.c
-        w, h = surface.get_size()
-        surface.blit(theme.background((w, h)), (0, 0))
+        w, h = begin_screen(surface, theme)
         title = blit_text(surface, theme, "Settings", (VIEW.left, 36), role="heading", bold=True)
         who = f"for {self.data.name}"
         if self.data.store.read_only:
