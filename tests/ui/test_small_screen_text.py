@@ -14,8 +14,8 @@ from game.content.vocabulary import EQUIPMENT
 from game.ui.scenes import badges_screen
 from game.ui.scenes.first_run_pages import equipment_cell
 from game.ui.theme import Theme
+from game.ui.widgets.buttons import CHECKBOX_PAD
 from game.ui.widgets.text import summary_lines
-from game.ui.widgets.textfield import CHECKBOX_PAD
 
 
 def _theme(text_size: str = "normal") -> Theme:

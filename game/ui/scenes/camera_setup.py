@@ -20,9 +20,9 @@ from game.ui.camera.providers import provider_for
 from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
+from game.ui.widgets.buttons import draw_button
 from game.ui.widgets.hud import progress_bar
 from game.ui.widgets.text import begin_screen, blit_paragraph, blit_text, panel
-from game.ui.widgets.textfield import draw_button
 
 PRIVACY = "Frames are compared in memory and thrown away; nothing is stored or sent."
 PREVIEW = pygame.Rect(80, 112, 576, 432)

@@ -29,8 +29,9 @@ from game.ui.scenes.first_run_pages import (
     draw_safety,
     equipment_cell,
 )
+from game.ui.widgets.buttons import draw_button, draw_checkbox
 from game.ui.widgets.text import begin_screen, blit_text, panel
-from game.ui.widgets.textfield import TextField, draw_button, draw_checkbox, name_problem
+from game.ui.widgets.textfield import TextField, name_problem
 
 if TYPE_CHECKING:
     from game.store import SaveStore

@@ -12,9 +12,9 @@ import pygame
 from game.content.vocabulary import EQUIPMENT
 from game.session.breath import BreathPacer
 from game.ui.theme import Theme
+from game.ui.widgets.buttons import checkbox_height, draw_checkbox
 from game.ui.widgets.hud import breath_pacer, progress_bar
 from game.ui.widgets.text import blit_paragraph, blit_text
-from game.ui.widgets.textfield import checkbox_height, draw_checkbox
 
 CARD = pygame.Rect(120, 88, 1040, 578)
 INTRO_PACER = BreathPacer(inhale=2.0, ratio=2.0)

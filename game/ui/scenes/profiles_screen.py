@@ -18,8 +18,9 @@ from game.ui.context import AppContext
 from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.pause import ConfirmScene
+from game.ui.widgets.buttons import draw_button
 from game.ui.widgets.text import begin_screen, blit_text, panel
-from game.ui.widgets.textfield import TextField, draw_button, name_problem
+from game.ui.widgets.textfield import TextField, name_problem
 
 if TYPE_CHECKING:
     from game.store import Profile, SaveStore

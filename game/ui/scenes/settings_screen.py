@@ -22,8 +22,8 @@ from game.ui.input import Act, Action
 from game.ui.scene import Scene
 from game.ui.scenes.reminder_actions import ReminderActions
 from game.ui.scenes.settings_rows import ROWS, Row, stepped, value_of
+from game.ui.widgets.buttons import draw_button
 from game.ui.widgets.text import begin_screen, blit_paragraph, blit_text, panel
-from game.ui.widgets.textfield import draw_button
 
 VIEW = pygame.Rect(80, 104, 1120, 466)
 BACK = pygame.Rect(1060, 34, 140, 50)
