@@ -153,3 +153,35 @@ def test_a_forbidden_import_breaks_a_contract(
     assert done.returncode != 0, f"adding {line!r} to {module} broke no contract"
     broken = [row for row in done.stdout.splitlines() if row.endswith(" BROKEN")]
     assert any(row.startswith(contract) for row in broken), done.stdout
+
+
+def _pure_modules(root: Path) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for package in PURE:
+        base = root.joinpath(*package.split("."))
+        files = (
+            [base.with_suffix(".py")] if base.with_suffix(".py").exists() else base.rglob("*.py")
+        )
+        for path in files:
+            parts = path.relative_to(root).with_suffix("").parts
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            found[name] = path
+    return found
+
+
+@needs_linter
+def test_pygame_added_to_any_pure_module_is_reported_for_that_module(package_copy: Path) -> None:
+    """Every module of the pure core at once: each must be named as breaking the contract."""
+    modules = _pure_modules(package_copy)
+    originals = {name: path.read_text("utf-8") for name, path in modules.items()}
+    try:
+        for name, path in modules.items():
+            path.write_text(originals[name] + "\nimport pygame\n", "utf-8")
+        done = _lint(package_copy)
+    finally:
+        for name, path in modules.items():
+            path.write_text(originals[name], "utf-8")
+    assert done.returncode != 0
+    reported = set(re.findall(r"^-\s+(game[\w.]*) -> pygame ", done.stdout, flags=re.M))
+    assert len(modules) >= 80  # the whole core was found, not one folder
+    assert set(modules) - reported == set()
