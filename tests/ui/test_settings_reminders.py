@@ -13,13 +13,13 @@ from game.player.settings import PlayerSettings
 from game.ui.scenes.reminder_actions import CALENDAR, DESKTOP, ReminderActions
 from game.ui.scenes.settings_screen import ROWS, SettingsScene
 from tests.test_reminders import FakeSystem, _files
-from tests.ui.test_settings_screen import focus, setup
+from tests.ui.test_settings_screen import focus, open_settings
 
 
 def with_reminders(
     h: Harness, tmp_path: Path, *, platform: str = "linux"
 ) -> tuple[SettingsScene, FakeSystem, Path]:
-    scene, data, _ = setup(h)
+    scene, data, _ = open_settings(h)
     fake = FakeSystem(tmp_path / "home", platform=platform)
     saves = tmp_path / "saves"
     scene.reminders = ReminderActions(fake.system, saves, h.clock, data.name)
@@ -43,7 +43,7 @@ def test_walking_and_changing_every_row_installs_nothing(harness: Harness, tmp_p
 
 
 def test_time_and_days_are_settings(harness: Harness) -> None:
-    scene, data, _ = setup(harness)
+    scene, data, _ = open_settings(harness)
     focus(harness, scene, "remind_minute")
     harness.press("right", times=3)
     focus(harness, scene, "remind_days")
@@ -120,7 +120,7 @@ def test_a_click_on_the_button_presses_it(harness: Harness, tmp_path: Path) -> N
 
 
 def test_without_reminder_services_the_buttons_say_so(harness: Harness) -> None:
-    scene, _, _ = setup(harness)
+    scene, _, _ = open_settings(harness)
     focus(harness, scene, CALENDAR)
     assert scene.action_label(ROWS[scene.focus]) == "Not available"
     harness.press("return")

@@ -11,7 +11,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.settings_screen import ROWS, SettingsScene, value_of
 
 
-def setup(
+def open_settings(
     h: Harness, *, read_only: bool = False
 ) -> tuple[SettingsScene, PlayerData, list[PlayerSettings]]:
     """Settings over another screen, saving to Ana's profile; the list sees each change."""
@@ -31,7 +31,7 @@ def focus(h: Harness, scene: SettingsScene, key: str) -> None:
 
 
 def test_every_row_changes_by_keyboard_and_persists(harness: Harness) -> None:
-    scene, data, seen = setup(harness)
+    scene, data, seen = open_settings(harness)
     for i, row in enumerate(ROWS):
         assert scene.focus == i
         if row.kind in ("action", "screen"):  # buttons and screens have tests of their own
@@ -66,7 +66,7 @@ def test_every_row_changes_by_keyboard_and_persists(harness: Harness) -> None:
 def test_values_clamp_at_their_limits(
     harness: Harness, key: str, lo: object, hi: object, presses: int
 ) -> None:
-    scene, data, _ = setup(harness)
+    scene, data, _ = open_settings(harness)
     focus(harness, scene, key)
     harness.press("right", times=presses)
     assert getattr(data.settings(), key) == hi
@@ -75,7 +75,7 @@ def test_values_clamp_at_their_limits(
 
 
 def test_slider_steps(harness: Harness) -> None:
-    scene, data, _ = setup(harness)
+    scene, data, _ = open_settings(harness)
     focus(harness, scene, "volume")
     harness.press("left")
     assert data.settings().volume == pytest.approx(0.7)
@@ -90,7 +90,7 @@ def test_slider_steps(harness: Harness) -> None:
 
 
 def test_large_text_and_high_contrast_apply_at_once(harness: Harness) -> None:
-    scene, _, seen = setup(harness)
+    scene, _, seen = open_settings(harness)
     focus(harness, scene, "text_size")
     harness.press("right")
     assert harness.ctx.theme.text_size == "large"
@@ -107,7 +107,7 @@ def test_large_text_and_high_contrast_apply_at_once(harness: Harness) -> None:
 
 
 def test_equipment_rows_toggle_and_keep_the_mat(harness: Harness) -> None:
-    scene, data, _ = setup(harness)
+    scene, data, _ = open_settings(harness)
     focus(harness, scene, "equip:foam_roller")
     harness.press("space")
     assert data.settings().equipment == {"mat", "foam_roller"}
@@ -116,7 +116,7 @@ def test_equipment_rows_toggle_and_keep_the_mat(harness: Harness) -> None:
 
 
 def test_mouse_click_value_scroll_and_back(harness: Harness) -> None:
-    scene, data, _ = setup(harness)
+    scene, data, _ = open_settings(harness)
     rect = scene.layout()[0]
     left, _right = scene.arrow_rects(rect)
     harness.click(left.center)
@@ -135,13 +135,13 @@ def test_mouse_click_value_scroll_and_back(harness: Harness) -> None:
 
 
 def test_escape_goes_back(harness: Harness) -> None:
-    scene, _, _ = setup(harness)
+    scene, _, _ = open_settings(harness)
     harness.press("escape")
     assert harness.top is not scene
 
 
 def test_without_a_hook_fullscreen_is_requested(harness: Harness) -> None:
-    scene, _, _ = setup(harness)
+    scene, _, _ = open_settings(harness)
     scene.on_change = None
     focus(harness, scene, "fullscreen")
     harness.press("return")
@@ -149,7 +149,7 @@ def test_without_a_hook_fullscreen_is_requested(harness: Harness) -> None:
 
 
 def test_read_only_save_changes_nothing_on_disk(harness: Harness) -> None:
-    scene, data, _ = setup(harness, read_only=True)
+    scene, data, _ = open_settings(harness, read_only=True)
     harness.press("return")  # volume steps up in this session only
     assert scene.settings.volume == pytest.approx(0.9)
     assert data.settings().volume == pytest.approx(0.8)
@@ -160,7 +160,7 @@ def test_read_only_save_changes_nothing_on_disk(harness: Harness) -> None:
 @pytest.mark.parametrize("palette", ["normal", "high_contrast"])
 def test_draws_in_every_look(make_harness: MakeHarness, size: str, palette: str) -> None:
     harness = make_harness(palette=palette, text_size=size)
-    scene, _, _ = setup(harness)
+    scene, _, _ = open_settings(harness)
     for i in (0, 7, len(ROWS) - 1):
         scene.focus = i
         scene._show_focus()
@@ -170,7 +170,7 @@ def test_draws_in_every_look(make_harness: MakeHarness, size: str, palette: str)
 def test_the_camera_section_opens_the_setup_screen(harness: Harness) -> None:
     from game.ui.scenes.camera_setup import CameraSetupScene
 
-    scene, data, _ = setup(harness)
+    scene, data, _ = open_settings(harness)
     assert [r.key for r in ROWS if r.section == "Camera"] == ["camera", "camera_setup"]
     assert scene.settings.camera is False  # off until the player turns it on
     focus(harness, scene, "camera_setup")
