@@ -257,18 +257,24 @@ json_values = st.recursive(
 spots = st.sampled_from([*SESSION_CASES, *EXERCISE_CASES])
 
 
-@settings(max_examples=400, deadline=None)
-@given(result=session_results(), where=spots, value=json_values)
-def test_fast_path_never_accepts_what_the_careful_path_refuses(
-    result: SessionResult, where: str | int, value: object
-) -> None:
-    record = _record(result)
+def _spoil_first(record: dict[str, Any], where: str | int, value: object) -> None:
+    """Put ``value`` at a spot of a stored session: a key of the record, or a
+    field (by index) of its first exercise entry, adding one when it has none."""
     if isinstance(where, int):
         if not record["exercises"]:
             record["exercises"].append(["plank", "both", 1.0, 0, 0, False])
         record["exercises"][0][where] = value
     else:
         record[where] = value
+
+
+@settings(max_examples=400, deadline=None)
+@given(result=session_results(), where=spots, value=json_values)
+def test_fast_path_never_accepts_what_the_careful_path_refuses(
+    result: SessionResult, where: str | int, value: object
+) -> None:
+    record = _record(result)
+    _spoil_first(record, where, value)
     try:
         careful: SessionResult | None = codec._decode_session_checked(record)
     except SchemaError:

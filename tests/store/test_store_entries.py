@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from store_helpers import make_result
 from store_strategies import session_results
-from test_store_decode import _same, json_values, spots
+from test_store_decode import _same, _spoil_first, json_values, spots
 
 from game.session.result import SessionResult
 from game.store import SchemaError, codec
@@ -118,11 +118,6 @@ def test_sharing_never_changes_a_spoiled_record(
     seen = Seen()
     good = f'"1":{_compact(record)}'
     _same(decode_session(record, good, seen), codec._decode_session_checked(record))
-    if isinstance(where, int):
-        if not record["exercises"]:
-            record["exercises"].append(["plank", "both", 1.0, 0, 0, False])
-        record["exercises"][0][where] = value
-    else:
-        record[where] = value
+    _spoil_first(record, where, value)
     text = json.dumps(record, separators=(", ", ": ") if spaced else (",", ":"))
     _agrees(f'"1":{text}', seen)
