@@ -6,7 +6,9 @@ frames, so no scene ever changes state while the screen is being drawn.
 
 A scene that answers something is a ``Scene[R]``: whoever pushes it may pass
 ``on_result``, and ``dismiss(result)`` takes the scene off the stack and hands
-the result to that callback, after the scene below has resumed.
+the result to that callback. The scene uncovered resumes once all queued
+changes are applied, and only if it is still on top then: a callback that
+pushes the next scene (intro, then play, then results) leaves it paused.
 """
 
 from __future__ import annotations
@@ -85,6 +87,10 @@ class SceneStack:
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
         self._pending: list[Callable[[], None]] = []
+        #: The scene uncovered by a close, resumed once the queued changes are
+        #: applied: a result's receiver that pushes the next scene (intro, then
+        #: play, then results) leaves it paused instead of waking it in between.
+        self._uncovered: Scene[Any] | None = None
 
     # Requests (applied by ``apply_pending``) -------------------------------
     def push(self, scene: Scene[R], on_result: Callable[[R], None] | None = None) -> None:
@@ -108,6 +114,7 @@ class SceneStack:
         def op() -> None:
             while self._entries:
                 self._entries.pop()[0].exit()
+            self._uncovered = None
             self._push((scene, None), pause_below=False)
 
         self._pending.append(op)
@@ -117,6 +124,9 @@ class SceneStack:
         changed = bool(self._pending)
         while self._pending:
             self._pending.pop(0)()
+        uncovered, self._uncovered = self._uncovered, None
+        if uncovered is not None:
+            uncovered.resume()
         return changed
 
     # Queries -----------------------------------------------------------
@@ -142,7 +152,11 @@ class SceneStack:
     # Internals -----------------------------------------------------------
     def _push(self, entry: _Entry, *, pause_below: bool = True) -> None:
         if pause_below and self._entries:
-            self._entries[-1][0].pause()
+            below = self._entries[-1][0]
+            if below is self._uncovered:
+                self._uncovered = None  # covered again before it woke: it stays paused
+            else:
+                below.pause()
         self._entries.append(entry)
         scene = entry[0]
         scene.dirty = True
@@ -152,13 +166,13 @@ class SceneStack:
         self._remove_top()
 
     def _remove_top(self) -> Callable[[Any], None] | None:
-        """Remove the top scene and resume the one below; returns its result's receiver."""
+        """Remove the top scene; the one below resumes once the queued changes are
+        applied (see ``apply_pending``). Returns the removed scene's result's receiver."""
         if not self._entries:
             return None
         scene, on_result = self._entries.pop()
         scene.exit()
-        if self._entries:
-            self._entries[-1][0].resume()
+        self._uncovered = self._entries[-1][0] if self._entries else None
         return on_result
 
     def _dismiss(self, scene: Scene[R], result: R) -> None:
