@@ -74,7 +74,6 @@ class AppOptions:
     fps: int = 60
     max_frames: int | None = None  # stop after this many frames (tests, demos)
     fonts_dir: Path | None = None
-    first_scene: Callable[[AppContext], Scene[Any]] | None = None
     extra_notices: list[str] = field(default_factory=list)
 
 
